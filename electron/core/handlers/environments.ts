@@ -1,0 +1,73 @@
+/**
+ * Handlers for environments: list, create, rename, delete.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { Environment } from '../../../shared/domain/environment';
+import type { Handlers } from '../ipc/dispatcher';
+import type { CoreContext } from '../context';
+
+type EnvironmentHandlers = Pick<Handlers, 'environments:list' | 'environments:create' | 'environments:rename' | 'environments:delete'>;
+
+export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
+  const { workspace, clock } = ctx;
+
+  async function change(update: (environments: Environment[]) => Environment[]): Promise<Environment[]> {
+    const next = await workspace.update((current) => ({ ...current, environments: update(current.environments) }));
+    ctx.emit('environments:changed', next.environments);
+    return next.environments;
+  }
+
+  function find(environments: Environment[], id: string): Environment {
+    const found = environments.find((environment) => environment.id === id);
+    if (!found) throw new AppError('not-found', 'That environment no longer exists. It may have been deleted in another window or by the CLI.');
+    return found;
+  }
+
+  function assertUniqueName(environments: Environment[], name: string, exceptId?: string): void {
+    const clash = environments.find((e) => e.id !== exceptId && e.name.toLowerCase() === name.toLowerCase());
+    if (clash) throw new AppError('conflict', `An environment called "${clash.name}" already exists.`, { hint: 'Pick another name.' });
+  }
+
+  return {
+    'environments:list': async () => workspace.read().environments,
+
+    'environments:create': async ({ name, production }) => {
+      const now = new Date(clock.now()).toISOString();
+      const created: Environment = {
+        id: randomUUID(),
+        name,
+        production: production ?? false,
+        allowedHosts: [],
+        allowInsecureTls: false,
+        confirmProduction: true,
+        variables: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      await change((environments) => {
+        assertUniqueName(environments, name);
+        return [...environments, created];
+      });
+      return created;
+    },
+
+    'environments:rename': async ({ id, name }) => {
+      let renamed: Environment | undefined;
+      await change((environments) => {
+        assertUniqueName(environments, name, id);
+        renamed = { ...find(environments, id), name, updatedAt: new Date(clock.now()).toISOString() };
+        return environments.map((e) => (e.id === id ? renamed! : e));
+      });
+      return renamed!;
+    },
+
+    'environments:delete': async ({ id }) => {
+      await change((environments) => {
+        find(environments, id);
+        return environments.filter((e) => e.id !== id);
+      });
+      return { deleted: id };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMainServices, type MainServices } from '../services';
+
+let services: MainServices;
+let dataDir: string;
+
+async function start() {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenbench-dispatch-'));
+  services = await createMainServices({ dataDir, log: () => {} });
+}
+
+afterEach(async () => {
+  await services?.dispose();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('dispatch', () => {
+  it('refuses a payload that breaks the schema, saying which field and why', async () => {
+    await start();
+    const result = await services.dispatch('environments:create', { name: '   ' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-request');
+    expect(result.error.message).toContain('"create environments" request was refused');
+    expect(result.error.message).toContain('Give the environment a name.');
+    expect(result.error.message).toContain('name');
+  });
+
+  it('refuses fields the contract does not know, and non-object payloads', async () => {
+    await start();
+    const extra = await services.dispatch('environments:create', { name: 'ok', shell: 'rm -rf /' });
+    expect(extra.ok).toBe(false);
+    const notObject = await services.dispatch('environments:rename', 'sandbox');
+    expect(notObject).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('refuses a channel that is not in the contract', async () => {
+    await start();
+    expect(await services.dispatch('fs:readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('returns handler failures as readable errors, not exceptions', async () => {
+    await start();
+    const result = await services.dispatch('environments:rename', { id: 'missing', name: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('no longer exists') } });
+  });
+
+  it('creates, renames and deletes environments, and emits the new list each time', async () => {
+    await start();
+    const seen: unknown[] = [];
+    services.onEvent((event, payload) => seen.push([event, payload]));
+    const created = await services.dispatch('environments:create', { name: 'Sandbox' });
+    if (!created.ok) throw new Error(created.error.message);
+    const { id } = created.value as { id: string };
+    expect(await services.dispatch('environments:rename', { id, name: 'Staging' })).toMatchObject({ ok: true, value: { name: 'Staging' } });
+    expect(await services.dispatch('environments:delete', { id })).toEqual({ ok: true, value: { deleted: id } });
+    expect(seen.map((entry) => (entry as [string, { name: string }[]])[1].map((e) => e.name))).toEqual([['Sandbox'], ['Staging'], []]);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Turns an untrusted (channel, payload) pair into a call of the right handler.
+ *
+ * The Electron main (via ipcMain) and the browser e2e tests (via a Playwright binding) both
+ * send every message through here, so validation and error shaping are identical in both.
+ * Every failure comes back as `{ ok: false, error }`: nothing throws across the boundary.
+ */
+import { z } from 'zod';
+import { contract, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
+import { channelNames, type ChannelName } from '../../../shared/ipc/contract';
+import { AppError, type Result } from '../../../shared/errors';
+
+export type Handlers = {
+  [C in ChannelName]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+
+export interface DispatcherOptions {
+  /** Scrubs secrets from messages of unexpected errors before they leave the main process. */
+  redact?: (text: string) => string;
+  /** Where unexpected errors are reported (already redacted). */
+  onUnexpectedError?: (channel: string, message: string) => void;
+}
+
+const knownChannels: ReadonlySet<string> = new Set(channelNames);
+
+function isChannel(name: string): name is ChannelName {
+  return knownChannels.has(name);
+}
+
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
+  const redact = options.redact ?? ((text: string) => text);
+  return async (channelName, payload) => {
+    if (!isChannel(channelName)) {
+      return failure('unknown-channel', `Tokenbench has no action called "${channelName}".`);
+    }
+    const parsed = contract[channelName].request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      return failure('invalid-request', `That ${describe(channelName)} request was refused:\n${z.prettifyError(parsed.error)}`);
+    }
+    try {
+      const handler = handlers[channelName] as (request: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: { ...error.toInfo(), message: redact(error.message) } };
+      const message = redact(error instanceof Error ? error.message : String(error));
+      options.onUnexpectedError?.(channelName, message);
+      return failure('internal', `Tokenbench hit an unexpected problem while handling ${describe(channelName)}: ${message}`, 'Please report this with the steps that led to it.');
+    }
+  };
+}
+
+function describe(channelName: string): string {
+  const [domain, verb] = channelName.split(':');
+  return `"${verb} ${domain}"`;
+}
+
+function failure(code: string, message: string, hint?: string): Result<never> {
+  return { ok: false, error: { code, message, ...(hint ? { hint } : {}) } };
+}

@@ -1,0 +1,11 @@
+/** Renderer entry: mounts the app. All data comes from the main process through `window.tokenbench`. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,16 @@
+/**
+ * The Content-Security-Policy of the renderer: only our own scripts and styles, no inline
+ * script, no remote connections (all network traffic goes through the main process).
+ * Used both in the page's meta tag (see vite.config.ts) and as a header by the app protocol.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');

@@ -1,0 +1,46 @@
+/**
+ * Environments: a named set of variables (sandbox, prod, ...) that credentials draw on.
+ *
+ * This is the non-secret view, safe for the renderer and the readable store file. Secret
+ * variable values live in the vault; here a secret variable carries only a masked hint.
+ */
+import { z } from 'zod';
+
+export const environmentNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the environment a name.')
+  .max(80, 'Keep environment names under 80 characters.');
+
+export const variableNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'Variable names start with a letter or _ and use letters, digits, _ . or -.')
+  .max(100, 'Keep variable names under 100 characters.');
+
+export const variableSchema = z.object({
+  name: variableNameSchema,
+  /** Plain value; empty for secret variables (their value lives in the vault). */
+  value: z.string().max(100_000),
+  secret: z.boolean(),
+  description: z.string().max(500).default(''),
+  /** For secret variables: at most the last 4 characters, e.g. "••••a1b2"; null when unset. */
+  hint: z.string().max(12).nullable().default(null),
+});
+export type Variable = z.infer<typeof variableSchema>;
+
+export const environmentSchema = z.object({
+  id: z.string().min(1),
+  name: environmentNameSchema,
+  production: z.boolean().default(false),
+  /** Hosts this environment's secrets and tokens may be sent to; empty means unrestricted. */
+  allowedHosts: z.array(z.string()).default([]),
+  /** Explicit opt-out of TLS verification, for self-signed sandboxes only. */
+  allowInsecureTls: z.boolean().default(false),
+  /** Ask before a request or token fetch in a production environment. */
+  confirmProduction: z.boolean().default(true),
+  variables: z.array(variableSchema).default([]),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Environment = z.infer<typeof environmentSchema>;

@@ -1,0 +1,37 @@
+/**
+ * The one IPC contract: every channel (`domain:verb`) with the schema of its one request
+ * object and the type of its response, and every main -> renderer event with its payload.
+ * Each domain declares its own channels in `domains/`; this file only merges them.
+ *
+ * Preload, main-side handlers (`Handlers` must cover every channel) and the renderer API
+ * (`RendererApi`) are all derived from here.
+ */
+import type { z } from 'zod';
+import { appChannels, appEvents } from './domains/app';
+import { environmentChannels, environmentEvents } from './domains/environments';
+
+export type { AppInfo, StoreProblem } from './domains/app';
+
+export const contract = {
+  ...appChannels,
+  ...environmentChannels,
+};
+
+export const events = {
+  ...appEvents,
+  ...environmentEvents,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract & string;
+export type EventName = keyof typeof events & string;
+export type RequestInput<C extends ChannelName> = z.input<Contract[C]['request']>;
+export type RequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends ChannelName> = Contract[C]['response'];
+export type EventPayload<E extends EventName> = (typeof events)[E]['payload'];
+
+export const channelNames = Object.keys(contract) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+/** The prefix that keeps our IPC channels apart from anything else on ipcMain. */
+export const IPC_PREFIX = 'tokenbench:';

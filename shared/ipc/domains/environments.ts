@@ -1,0 +1,19 @@
+/** Channels for environments: list, create, rename, delete; and the event that keeps views in step. */
+import { z } from 'zod';
+import { environmentNameSchema, type Environment } from '../../domain/environment';
+import { channel, event } from '../define';
+
+const environmentId = z.string().min(1, 'Which environment? The id is missing.');
+
+export const environmentChannels = {
+  'environments:list': channel<Environment[]>()(z.object({}).strict()),
+  'environments:create': channel<Environment>()(
+    z.object({ name: environmentNameSchema, production: z.boolean().optional() }).strict(),
+  ),
+  'environments:rename': channel<Environment>()(z.object({ id: environmentId, name: environmentNameSchema }).strict()),
+  'environments:delete': channel<{ deleted: string }>()(z.object({ id: environmentId }).strict()),
+};
+
+export const environmentEvents = {
+  'environments:changed': event<Environment[]>(),
+};
