@@ -1,22 +1,22 @@
-/** The workspace: environments on the left, the selected one on the right. */
-import { useEffect, useState } from 'react';
+/** The app frame: top bar, the rail of main views, problems found at start, and the current view. */
+import { Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
-import { EmptyState } from './components/EmptyState';
 import { ErrorMessage } from './components/ErrorMessage';
-import { EnvironmentHeader } from './features/environments/EnvironmentHeader';
-import { EnvironmentList } from './features/environments/EnvironmentList';
-import { NewEnvironmentForm } from './features/environments/NewEnvironmentForm';
-import { useEnvironments, useSelectedEnvironment } from './features/environments/store';
+import { useEnvironments } from './features/environments/store';
 import { api } from './lib/api';
+import { useShell } from './shell/store';
+import { views } from './shell/views';
 
 export function App() {
   const load = useEnvironments((s) => s.load);
   const loaded = useEnvironments((s) => s.loaded);
   const error = useEnvironments((s) => s.error);
   const clearError = useEnvironments((s) => s.clearError);
-  const count = useEnvironments((s) => s.environments.length);
-  const selected = useSelectedEnvironment();
+  const viewId = useShell((s) => s.viewId);
+  const show = useShell((s) => s.show);
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const current = views.find((view) => view.id === viewId) ?? views[0]!;
+  const Current = current.component;
 
   useEffect(() => {
     void load();
@@ -32,26 +32,33 @@ export function App() {
     <div className="app">
       <div className="topbar">
         <span className="brand">Tokenbench</span>
-        {info && <span className="muted small" title={info.dataDir}>v{info.version}</span>}
+        {info && (
+          <span className="muted small" title={info.dataDir}>
+            v{info.version}
+          </span>
+        )}
       </div>
       {info?.storeProblems.map((problem) => (
         <ErrorMessage key={problem.file} error={{ code: 'store-corrupt', message: problem.message, hint: `Your old data is kept at ${problem.keptAs}.` }} />
       ))}
+      {error && <ErrorMessage error={error} onDismiss={clearError} />}
       <div className="workspace">
-        <EnvironmentList />
-        <main className="content">
-          {error && <ErrorMessage error={error} onDismiss={clearError} />}
-          {!loaded ? null : selected ? (
-            <EnvironmentHeader key={`${selected.id}:${selected.name}`} environment={selected} />
-          ) : count === 0 ? (
-            <EmptyState title="Create your first environment">
-              An environment holds the variables and secrets for one place you connect to, such as “Lemonway sandbox” or
-              “Landax prod”.
-              <NewEnvironmentForm />
-            </EmptyState>
-          ) : (
-            <EmptyState title="Pick an environment">Choose an environment on the left to see its credentials and tokens.</EmptyState>
-          )}
+        <nav className="rail" aria-label="Views">
+          {views.map((view) => (
+            <button
+              key={view.id}
+              type="button"
+              title={view.description}
+              aria-current={view.id === current.id ? 'page' : undefined}
+              className={view.id === current.id ? 'selected' : ''}
+              onClick={() => show(view.id)}
+            >
+              {view.label}
+            </button>
+          ))}
+        </nav>
+        <main className="view" aria-label={current.label}>
+          <Suspense fallback={<p className="muted">Loading…</p>}>{loaded && <Current />}</Suspense>
         </main>
       </div>
     </div>
