@@ -1,0 +1,210 @@
+// A textbook OAuth 2.0 authorization server for tests, built on the real oidc-provider package:
+// client_credentials and refresh_token grants, a password grant (see password-grant.ts), client
+// authentication by client_secret_basic or client_secret_post, and JWT access tokens (resource
+// indicators with a default resource). A small protected API on the same port verifies those
+// JWTs against the provider's JWKS with jose: GET /api/whoami.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRemoteJWKSet, exportJWK, jwtVerify } from 'jose';
+import type { Configuration, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
+import { faultReply, flatHeaders, listenOnLoopback, RequestRecord, type Emulator } from './kit';
+import { json } from './kit-requests';
+import { rs256KeyPair } from './kit-tokens';
+import { createMemoryAdapterFactory } from './oidc-memory-adapter';
+import { registerPasswordGrant, type PasswordGrantUser } from './password-grant';
+
+export interface AuthorizationServerClient {
+  clientId: string;
+  clientSecret: string;
+  auth: 'client_secret_basic' | 'client_secret_post';
+  /** Space-separated scopes this client may get; default "api". */
+  scope?: string;
+}
+
+export interface AuthorizationServerOptions {
+  clients: AuthorizationServerClient[];
+  /** Users the password grant accepts. */
+  users?: PasswordGrantUser[];
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+}
+
+export interface AuthorizationServer extends Emulator {
+  issuer: string;
+  tokenEndpoint: string;
+  jwksUri: string;
+  /** The resource indicator (and `aud`) of every access token: the protected API's base URL. */
+  resource: string;
+  /** GET here with `Authorization: Bearer <JWT>`: 200 with the claims, 401 otherwise. */
+  whoamiUrl: string;
+  /** Errors oidc-provider hit while answering (kept instead of printed). */
+  readonly serverErrors: Error[];
+}
+
+type OidcModule = typeof import('oidc-provider');
+let oidcModule: Promise<OidcModule> | undefined;
+
+/** oidc-provider prints "Unsupported runtime" when loaded on Node 20 although it works there;
+ * only that one import-time notice is dropped, every other warning still reaches the console. */
+function loadOidcProvider(): Promise<OidcModule> {
+  oidcModule ??= (async () => {
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].includes('oidc-provider WARNING: Unsupported runtime')) return;
+      warn(...args);
+    };
+    try {
+      return await import('oidc-provider');
+    } finally {
+      console.warn = warn;
+    }
+  })();
+  return oidcModule;
+}
+
+const TOKEN_PATH = '/token';
+const JWKS_PATH = '/jwks';
+const API_PREFIX = '/api/';
+
+export async function startAuthorizationServer(options: AuthorizationServerOptions): Promise<AuthorizationServer> {
+  const { default: Provider, errors } = await loadOidcProvider();
+  const accessTokenTtl = options.accessTokenTtlSeconds ?? 300;
+  const refreshTokenTtl = options.refreshTokenTtlSeconds ?? 24 * 3600;
+  const users = options.users ?? [];
+  const clientScopes = new Map(options.clients.map((c) => [c.clientId, c.scope]));
+  const clientAuth = new Map(options.clients.map((c) => [c.clientId, c.auth]));
+  const record = new RequestRecord();
+  const serverErrors: Error[] = [];
+  // Bumped by revokeAllTokens(); tokens carry the generation they were issued in.
+  let generation = 0;
+
+  let route: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
+  const server = await listenOnLoopback((req, res) => route(req, res));
+  const issuer = server.url;
+  const resource = `${issuer}/api`;
+
+  const { privateKey } = await rs256KeyPair();
+  const signingKey = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256', use: 'sig' };
+
+  const resourceServerFor = (clientScope: string | undefined): ResourceServer => ({
+    scope: clientScope ?? 'api',
+    audience: resource,
+    accessTokenTTL: accessTokenTtl,
+    accessTokenFormat: 'jwt',
+    jwt: { sign: { alg: 'RS256' } },
+  });
+
+  const configuration: Configuration = {
+    adapter: createMemoryAdapterFactory(),
+    jwks: { keys: [signingKey] },
+    clients: options.clients.map((c) => ({
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+      token_endpoint_auth_method: c.auth,
+      grant_types: ['client_credentials', 'refresh_token', 'password'],
+      response_types: [],
+      redirect_uris: [],
+    })),
+    findAccount: (_ctx, accountId) =>
+      users.some((u) => u.username === accountId) ? { accountId, claims: () => ({ sub: accountId }) } : undefined,
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => resource,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx: KoaContextWithOIDC, indicator: string, client) => {
+          if (indicator !== resource) throw new errors.InvalidTarget();
+          return resourceServerFor(clientScopes.get(client.clientId));
+        },
+      },
+    },
+    extraTokenClaims: () => ({ gen: generation }),
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: accessTokenTtl,
+      ClientCredentials: accessTokenTtl,
+      RefreshToken: refreshTokenTtl,
+      Grant: refreshTokenTtl,
+      IdToken: accessTokenTtl,
+      Session: refreshTokenTtl,
+      Interaction: 600,
+    },
+    routes: { token: TOKEN_PATH, jwks: JWKS_PATH },
+  };
+  const provider = new Provider(issuer, configuration);
+  provider.on('server_error', (_ctx: unknown, error: Error) => serverErrors.push(error));
+  registerPasswordGrant({
+    provider,
+    errors,
+    users,
+    resource,
+    resourceServerFor,
+    clientScope: (clientId) => clientScopes.get(clientId),
+  });
+
+  // Counts, logs and faults token requests in front of oidc-provider's own handling.
+  provider.use(async (ctx, next) => {
+    if (ctx.path !== TOKEN_PATH) return next();
+    const entry = record.logTokenRequest(Date.now(), flatHeaders(ctx.headers));
+    const fault = record.faults.take();
+    if (fault !== undefined) {
+      if (fault.delayMs !== undefined && !(await server.wait(fault.delayMs))) return;
+      const reply = faultReply(fault);
+      ctx.status = reply.status;
+      ctx.set(reply.headers ?? {});
+      ctx.body = reply.body;
+    } else {
+      await next();
+      const oidc = (ctx as Partial<KoaContextWithOIDC>).oidc;
+      if (oidc?.body !== undefined) entry.body = new URLSearchParams(oidc.body as Record<string, string>).toString();
+      const registered = oidc?.client === undefined ? undefined : clientAuth.get(oidc.client.clientId);
+      const used = oidc?.body?.['client_secret'] !== undefined ? 'client_secret_post' : 'client_secret_basic';
+      // oidc-provider treats client_secret_basic and _post as interchangeable; the fixture holds
+      // each client to its registered method so a test sees a client that sends the wrong one.
+      if (ctx.status === 200 && registered !== undefined && registered !== used) {
+        ctx.status = 401;
+        ctx.set('www-authenticate', 'Basic realm="token"');
+        ctx.body = { error: 'invalid_client', error_description: `this client must authenticate with ${registered}` };
+      }
+    }
+    entry.status = ctx.status;
+  });
+
+  const jwks = createRemoteJWKSet(new URL(`${issuer}${JWKS_PATH}`));
+  const whoami = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    record.apiRequests += 1;
+    const header = req.headers.authorization ?? '';
+    const token = /^bearer\s+(\S+)$/i.exec(header)?.[1];
+    const reply = async (): Promise<ReturnType<typeof json>> => {
+      if (new URL(req.url ?? '/', issuer).pathname !== '/api/whoami') return json(404, { error: 'not_found' });
+      if (token === undefined) return json(401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer' });
+      try {
+        const { payload } = await jwtVerify(token, jwks, { issuer, audience: resource });
+        if (payload['gen'] !== generation) throw new Error('revoked');
+        return json(200, payload);
+      } catch {
+        return json(401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
+      }
+    };
+    const { status, headers, body } = await reply();
+    res.writeHead(status, headers).end(body);
+  };
+
+  const callback = provider.callback();
+  route = (req, res) => {
+    if ((req.url ?? '/').startsWith(API_PREFIX)) void whoami(req, res);
+    else void callback(req, res);
+  };
+
+  const emulator = record.emulator(issuer, () => (generation += 1), () => server.close());
+  return Object.assign(emulator, {
+    issuer,
+    tokenEndpoint: `${issuer}${TOKEN_PATH}`,
+    jwksUri: `${issuer}${JWKS_PATH}`,
+    resource,
+    whoamiUrl: `${issuer}/api/whoami`,
+    serverErrors,
+  });
+}
