@@ -1,0 +1,35 @@
+/**
+ * Prints one closing line for the whole `npm test` run, summing the unit tests (vitest) and
+ * the end-to-end tests (Playwright) from their JSON reports:
+ *   tests: 212 passed, 0 failed, 3 skipped
+ * Skipped tests (e.g. the electron project on a machine without an Electron binary) are
+ * counted apart, never as passed.
+ */
+import fs from 'node:fs';
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function read(file: string): unknown {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: did that test step run?`);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function vitestCounts(report: { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests?: number }): Counts {
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
+}
+
+function playwrightCounts(report: { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }): Counts {
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+const unit = vitestCounts(read('test-results/vitest.json') as never);
+const e2e = playwrightCounts(read('test-results/playwright.json') as never);
+console.log(`unit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
+console.log(`e2e: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
+const total = { passed: unit.passed + e2e.passed, failed: unit.failed + e2e.failed, skipped: unit.skipped + e2e.skipped };
+console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 ? 1 : 0);
