@@ -1,0 +1,113 @@
+// An API request with the credential's token attached as the recipe says. A 401 answer invalidates
+// the token, renews it once and retries once: never a loop.
+import { HttpError, type HttpClient, type HttpResponse } from '../http';
+import { maskSecret } from '../../../shared/recipe';
+import { assertHostAllowed } from './allowed-hosts';
+import { diagnoseTransport } from './diagnose';
+import { TokenError, type TokenErrorInfo } from './errors';
+import type { IssuedToken, TokenUse } from './types';
+import type { EngineEnvironment } from './types';
+
+export interface ApiRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Response size cap; default 10 MB. */
+  maxBodyBytes?: number;
+}
+
+export interface AuthenticatedResponse {
+  response: HttpResponse;
+  /** The first answer was 401: the token was renewed and the request sent once more. */
+  renewedAfter401: boolean;
+  /** Headers as sent, the token masked. */
+  sentHeaders: Array<{ name: string; value: string }>;
+  /** URL as sent, the token masked (it differs from the request's when the token goes in the query). */
+  sentUrl: string;
+  /** Why no renewal followed a 401 (e.g. the guard's spacing); the 401 response is returned as is. */
+  renewalError?: TokenErrorInfo;
+}
+
+export interface AuthenticatedRequestDeps {
+  http: HttpClient;
+  /** The current token (cached or new). */
+  token(): Promise<IssuedToken>;
+  /** Invalidates `rejected` and returns a renewed token, or undefined when the credential cannot renew (static keys). */
+  renewAfterRejection(rejected: IssuedToken): Promise<IssuedToken | undefined>;
+}
+
+function parseApiUrl(text: string): URL {
+  try {
+    const url = new URL(text);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+  } catch {
+    // reported below
+  }
+  throw new TokenError({ code: 'invalid-url', message: 'The API request URL is not a valid http(s) URL.', hint: 'Write the full URL, starting with https://.' });
+}
+
+function attach(request: ApiRequest, url: URL, use: TokenUse): { url: string; headers: Record<string, string> } {
+  const headers: Record<string, string> = {};
+  const lower = use.name.toLowerCase();
+  for (const [name, value] of Object.entries(request.headers ?? {})) if (use.in !== 'header' || name.toLowerCase() !== lower) headers[name] = value;
+  if (use.in === 'header') return { url: url.href, headers: { ...headers, [use.name]: use.value } };
+  const withToken = new URL(url.href);
+  withToken.searchParams.set(use.name, use.value);
+  return { url: withToken.href, headers };
+}
+
+export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: EngineEnvironment, request: ApiRequest): Promise<AuthenticatedResponse> {
+  const url = parseApiUrl(request.url);
+  assertHostAllowed(url, env, 'API request');
+  const send = async (issued: IssuedToken) => {
+    const target = attach(request, url, issued.use);
+    try {
+      const response = await deps.http.send({
+        method: request.method,
+        url: target.url,
+        headers: target.headers,
+        ...(request.body !== undefined ? { body: request.body } : {}),
+        ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.maxBodyBytes !== undefined ? { maxBodyBytes: request.maxBodyBytes } : {}),
+        allowInsecureTls: env.allowInsecureTls,
+        sensitiveHeaders: issued.use.in === 'header' ? [issued.use.name] : [],
+      });
+      return { response, target, issued };
+    } catch (error) {
+      if (error instanceof HttpError) throw diagnoseTransport(error, { what: 'API request' });
+      throw error;
+    }
+  };
+
+  let result = await send(await deps.token());
+  let renewedAfter401 = false;
+  let renewalError: TokenErrorInfo | undefined;
+  if (result.response.status === 401) {
+    let renewed: IssuedToken | undefined;
+    try {
+      renewed = await deps.renewAfterRejection(result.issued);
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      renewalError = error.toInfo();
+    }
+    if (renewed) {
+      result = await send(renewed);
+      renewedAfter401 = true;
+    }
+  }
+  const masked = maskSecret(result.issued.use.value);
+  return {
+    response: result.response,
+    renewedAfter401,
+    sentHeaders: Object.entries(result.target.headers).map(([name, value]) => ({
+      name,
+      value: result.issued.use.in === 'header' && name === result.issued.use.name ? masked : value,
+    })),
+    sentUrl: result.issued.use.in === 'query' ? result.target.url.split(encodeURIComponent(result.issued.use.value)).join(masked) : result.target.url,
+    ...(renewalError ? { renewalError } : {}),
+  };
+}

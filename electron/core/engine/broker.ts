@@ -1,0 +1,254 @@
+// The token broker: one per engine, protecting every auth service it talks to. Per environment x
+// credential it reuses a valid token, lets concurrent callers share one token request (single
+// flight), renews ahead of expiry (refresh grant first when the recipe has one), and asks the
+// guard before every token request so it can never hammer a service that bans by IP.
+import type { TokenRequestRecipe } from '../../../shared/recipe';
+import { describeRetry, TokenError, type TokenErrorInfo } from './errors';
+import { RequestGuard } from './guard';
+import type { CredentialPlan } from './plan';
+import type { ReadToken } from './read-response';
+import { renewAt } from './renewal';
+import { prepareTokenRequest, sendTokenRequest, type PreparedTokenRequest, type TokenRequestDeps } from './token-request';
+import type { CachedToken, TokenCache, TokenKey } from './types';
+
+export interface BrokerDeps extends TokenRequestDeps {
+  cache: TokenCache;
+  notify(key: TokenKey): void;
+}
+
+export interface BrokeredToken {
+  token: CachedToken;
+  /** false when this call waited for a token request. */
+  fromCache: boolean;
+}
+
+/** A refresh answered like this means the refresh token is no good: sign in again instead. */
+const REFRESH_REFUSED = new Set(['bad-credentials', 'bad-request']);
+
+interface Prepared {
+  token: PreparedTokenRequest;
+  refresh?: PreparedTokenRequest;
+}
+
+function prepare(plan: CredentialPlan, current: CachedToken | undefined): Prepared {
+  const token = prepareTokenRequest({ plan, purpose: 'token' });
+  const recipe = plan.recipe as TokenRequestRecipe;
+  if (!recipe.renewal.refreshRequest || !current?.refreshToken) return { token };
+  const builtins = { refreshToken: { value: current.refreshToken, secret: true }, token: { value: current.token, secret: true } };
+  return { token, refresh: prepareTokenRequest({ plan, purpose: 'refresh', builtins }) };
+}
+
+const DEFAULT_GUARD = { minIntervalSeconds: 5, backoffInitialSeconds: 2, backoffMaxSeconds: 300 };
+
+export class TokenBroker {
+  private readonly memory = new Map<string, CachedToken>();
+  private readonly inflight = new Map<string, { fingerprint: string; promise: Promise<BrokeredToken> }>();
+  private readonly guards = new Map<string, RequestGuard>();
+  private readonly errors = new Map<string, TokenErrorInfo & { at: number }>();
+  private readonly timers = new Map<string, Array<() => void>>();
+
+  constructor(private readonly deps: BrokerDeps) {}
+
+  /** A usable token: the held one, a share of a request in flight, or a new one. */
+  token(plan: CredentialPlan, forceRenew = false): Promise<BrokeredToken> {
+    const held = this.memory.get(plan.keyString);
+    if (!forceRenew && held && held.fingerprint === plan.fingerprint && this.isFresh(held, plan, this.deps.clock.now())) {
+      return Promise.resolve({ token: held, fromCache: true });
+    }
+    const flight = this.inflight.get(plan.keyString);
+    if (flight && flight.fingerprint === plan.fingerprint) return flight.promise.then(({ token }) => ({ token, fromCache: false }));
+    const entry = { fingerprint: plan.fingerprint, promise: this.obtain(plan, forceRenew) };
+    this.inflight.set(plan.keyString, entry);
+    const clear = () => {
+      if (this.inflight.get(plan.keyString) === entry) this.inflight.delete(plan.keyString);
+    };
+    entry.promise.then(clear, clear);
+    return entry.promise;
+  }
+
+  /**
+   * An API answered 401 with `rejected`: mark it unusable and renew once (callers retry once; no
+   * loops). Concurrent rejections of the same token share that one renewal.
+   */
+  async renewAfterRejection(plan: CredentialPlan, rejected: string): Promise<CachedToken> {
+    const flight = this.inflight.get(plan.keyString);
+    if (flight && flight.fingerprint === plan.fingerprint) return (await flight.promise).token;
+    const held = this.memory.get(plan.keyString);
+    const now = this.deps.clock.now();
+    if (held && held.fingerprint === plan.fingerprint && held.token !== rejected && this.isUsable(held, now)) return held;
+    if (held && held.token === rejected && held.rejectedAt === undefined) {
+      const marked = { ...held, rejectedAt: now };
+      this.memory.set(plan.keyString, marked);
+      await this.persist(plan, marked);
+      this.deps.notify(plan.key);
+    }
+    return (await this.token(plan, true)).token;
+  }
+
+  /** The token held for `plan` without any request (for status); stale fingerprints count as none. */
+  async peek(plan: CredentialPlan): Promise<CachedToken | undefined> {
+    const token = this.memory.get(plan.keyString) ?? (await this.readCache(plan));
+    return token?.fingerprint === plan.fingerprint ? token : undefined;
+  }
+
+  async forget(key: TokenKey, keyString: string): Promise<void> {
+    this.memory.delete(keyString);
+    this.errors.delete(keyString);
+    this.cancelTimers(keyString);
+    await this.deps.cache.delete(key);
+    this.deps.notify(key);
+  }
+
+  guardFor(plan: CredentialPlan): RequestGuard {
+    const policy = plan.recipe.kind === 'token-request' ? plan.recipe.guard : DEFAULT_GUARD;
+    let guard = this.guards.get(plan.keyString);
+    if (!guard) this.guards.set(plan.keyString, (guard = new RequestGuard(policy)));
+    else guard.setPolicy(policy);
+    return guard;
+  }
+
+  lastError(keyString: string): (TokenErrorInfo & { at: number }) | undefined {
+    return this.errors.get(keyString);
+  }
+
+  recordError(plan: CredentialPlan, error: TokenError): void {
+    this.errors.set(plan.keyString, { ...error.toInfo(), at: this.deps.clock.now() });
+    this.deps.notify(plan.key);
+  }
+
+  isFresh(token: CachedToken, plan: CredentialPlan, now: number): boolean {
+    if (token.rejectedAt !== undefined) return false;
+    const at = renewAt(token, plan.recipe);
+    return at === null || now < at;
+  }
+
+  isUsable(token: CachedToken, now: number): boolean {
+    return token.rejectedAt === undefined && (token.expiresAt === null || now < token.expiresAt);
+  }
+
+  dispose(): void {
+    for (const key of [...this.timers.keys()]) this.cancelTimers(key);
+  }
+
+  private async obtain(plan: CredentialPlan, forceRenew: boolean): Promise<BrokeredToken> {
+    let current = this.memory.get(plan.keyString) ?? (await this.readCache(plan));
+    if (current && current.fingerprint !== plan.fingerprint) current = undefined; // recipe or secrets changed
+    if (current) this.memory.set(plan.keyString, current);
+    const now = this.deps.clock.now();
+    if (current && !forceRenew && this.isFresh(current, plan, now)) return { token: current, fromCache: true };
+    // Inside the renewal margin the current token still works: it covers for a refused or failed renewal.
+    const stillValid = current && !forceRenew && this.isUsable(current, now) ? current : undefined;
+    // Mistakes in the recipe or environment surface before the guard: they cost no request.
+    let prepared: Prepared;
+    try {
+      prepared = prepare(plan, current);
+    } catch (error) {
+      if (error instanceof TokenError) this.recordError(plan, error);
+      throw error;
+    }
+    const guard = this.guardFor(plan);
+    const next = guard.nextAllowedAt();
+    if (next > now) {
+      if (stillValid) return { token: stillValid, fromCache: true };
+      const refused = new TokenError({
+        code: 'guard-refused',
+        message: `No token request was sent: ${guard.reason(now)}. The next attempt is allowed ${describeRetry(next, now)}.`,
+        hint: this.errors.get(plan.keyString)?.hint ?? 'Wait, then try again.',
+        retryAt: next,
+      });
+      if (!this.errors.has(plan.keyString)) this.recordError(plan, refused);
+      throw refused;
+    }
+    try {
+      return { token: await this.renew(plan, prepared, current, guard), fromCache: false };
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      this.recordError(plan, error);
+      if (stillValid) return { token: stillValid, fromCache: true };
+      throw error;
+    }
+  }
+
+  /** One guarded attempt: the refresh grant when possible, else (or when it is refused) the token request. */
+  private async renew(plan: CredentialPlan, prepared: Prepared, current: CachedToken | undefined, guard: RequestGuard): Promise<CachedToken> {
+    guard.begin(this.deps.clock.now());
+    let read: ReadToken | undefined;
+    try {
+      if (prepared.refresh && current?.refreshToken) {
+        try {
+          read = await sendTokenRequest(this.deps, prepared.refresh);
+          // Servers may keep the refresh token unchanged and not repeat it (RFC 6749 section 6).
+          if (!read.refreshToken) read = { ...read, refreshToken: current.refreshToken };
+        } catch (error) {
+          if (!(error instanceof TokenError) || !REFRESH_REFUSED.has(error.code)) throw error;
+        }
+      }
+      read ??= await sendTokenRequest(this.deps, prepared.token);
+    } catch (error) {
+      guard.fail(error instanceof TokenError ? error.retryAt : undefined);
+      throw error;
+    }
+    guard.succeed();
+    return this.store(plan, read);
+  }
+
+  private async store(plan: CredentialPlan, read: ReadToken): Promise<CachedToken> {
+    const token: CachedToken = {
+      fingerprint: plan.fingerprint,
+      token: read.token,
+      tokenType: read.tokenType,
+      ...(read.refreshToken ? { refreshToken: read.refreshToken } : {}),
+      issuedAt: this.deps.clock.now(),
+      expiresAt: read.expiresAt,
+      extras: read.extras,
+    };
+    this.memory.set(plan.keyString, token);
+    this.errors.delete(plan.keyString);
+    await this.persist(plan, token);
+    this.schedule(plan, token);
+    this.deps.notify(plan.key);
+    return token;
+  }
+
+  /** A vault that cannot write must not cost a token request per call: the token stays in memory and the error shows. */
+  private async persist(plan: CredentialPlan, token: CachedToken): Promise<void> {
+    try {
+      await this.deps.cache.set(plan.key, token);
+    } catch (error) {
+      this.recordError(plan, cacheError('store', error));
+    }
+  }
+
+  private async readCache(plan: CredentialPlan): Promise<CachedToken | undefined> {
+    try {
+      return await this.deps.cache.get(plan.key);
+    } catch (error) {
+      throw cacheError('read', error);
+    }
+  }
+
+  /** Wakes the dashboard when the token enters its renewal margin and when it expires. */
+  private schedule(plan: CredentialPlan, token: CachedToken): void {
+    this.cancelTimers(plan.keyString);
+    if (token.expiresAt === null) return;
+    const now = this.deps.clock.now();
+    const moments = [renewAt(token, plan.recipe), token.expiresAt].filter((at): at is number => at !== null && at > now);
+    this.timers.set(
+      plan.keyString,
+      moments.map((at) => this.deps.clock.setTimer(() => this.deps.notify(plan.key), at - now)),
+    );
+  }
+
+  private cancelTimers(keyString: string): void {
+    for (const cancel of this.timers.get(keyString) ?? []) cancel();
+    this.timers.delete(keyString);
+  }
+}
+
+function cacheError(action: 'read' | 'store', error: unknown): TokenError {
+  return new TokenError({
+    code: 'cache-failed',
+    message: `Could not ${action} the saved token: ${error instanceof Error ? error.message : String(error)}`,
+    hint: 'The token store (vault) may be locked or damaged; unlock it or forget this token.',
+  });
+}

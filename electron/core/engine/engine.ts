@@ -1,0 +1,174 @@
+// The token engine: the one object the main process, the CLI and tests use to get tokens for an
+// environment x credential and to make authenticated API calls. Electron-free.
+//
+//   const engine = createTokenEngine({ cache, timeline?, clock?, http? });
+//   await engine.getToken(env, cred, { forceRenew? })      -> IssuedToken (main process only)
+//   await engine.authenticatedRequest(env, cred, request)  -> { response, renewedAfter401, sentHeaders, sentUrl }
+//   await engine.status(env, cred)                         -> TokenStatus (no secrets: safe for the renderer)
+//   await engine.forget({ environmentId, credentialId })
+//   engine.previewTokenRequest(variables, recipe)          -> masked preview (same as shared/recipe's)
+//   engine.onChange(key => ...)                            -> unsubscribe; fires on new tokens, failures,
+//                                                             forget, and when a token enters its renewal margin or expires
+//   engine.timeline.list() / entry.toCurl({ reveal })
+//   engine.dispose()                                       -> cancels timers, closes its own HTTP client
+//
+// Every failure is a TokenError { code, message, hint, status?, retryAt? }; send `error.toInfo()` over IPC.
+import { previewTokenRequest, resolveTemplate, type Recipe, type TokenRequestPreview, type VariableScope } from '../../../shared/recipe';
+import { createHttpClient, type HttpClient } from '../http';
+import { authenticatedRequest, type ApiRequest, type AuthenticatedResponse } from './authenticated-request';
+import { TokenBroker } from './broker';
+import { systemClock } from './clock';
+import { TokenError } from './errors';
+import { tokenKeyString } from './memory-cache';
+import { planFor, type CredentialPlan } from './plan';
+import { staticToken } from './static-token';
+import { describeStatus } from './status';
+import { createMemoryTimeline, type Timeline, type TimelineSink } from './timeline';
+import type { CachedToken, Clock, EngineCredential, EngineEnvironment, IssuedToken, TokenCache, TokenKey, TokenStatus, TokenUse } from './types';
+
+export interface TokenEngineOptions {
+  cache: TokenCache;
+  /** Where token requests are recorded; default an in-memory ring buffer (engine.timeline). */
+  timeline?: TimelineSink;
+  clock?: Clock;
+  http?: HttpClient;
+}
+
+export interface TokenEngine {
+  getToken(env: EngineEnvironment, cred: EngineCredential, options?: { forceRenew?: boolean }): Promise<IssuedToken>;
+  authenticatedRequest(env: EngineEnvironment, cred: EngineCredential, request: ApiRequest): Promise<AuthenticatedResponse>;
+  status(env: EngineEnvironment, cred: EngineCredential): Promise<TokenStatus>;
+  forget(key: TokenKey): Promise<void>;
+  previewTokenRequest(variables: VariableScope, recipe: Recipe): TokenRequestPreview;
+  onChange(listener: (key: TokenKey) => void): () => void;
+  /** The default in-memory timeline, or undefined when a sink was injected. */
+  readonly timeline: Timeline | undefined;
+  dispose(): void;
+}
+
+function useOf(plan: CredentialPlan, token: string, tokenType: string): TokenUse {
+  const scope = { ...plan.scope, token: { value: token, secret: true }, tokenType: { value: tokenType, secret: false } };
+  const value = resolveTemplate(plan.recipe.use.value, scope, 'use.value').value;
+  return { in: plan.recipe.use.in, name: plan.recipe.use.name, value };
+}
+
+export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
+  const clock = options.clock ?? systemClock;
+  const ownTimeline = options.timeline ? undefined : createMemoryTimeline();
+  const ownHttp = options.http ? undefined : createHttpClient();
+  const http = options.http ?? ownHttp!;
+  const listeners = new Set<(key: TokenKey) => void>();
+  let sequence = 0;
+  const broker = new TokenBroker({
+    cache: options.cache,
+    http,
+    clock,
+    timeline: options.timeline ?? ownTimeline!,
+    nextId: () => `${clock.now().toString(36)}-${(sequence++).toString(36)}`,
+    notify: (key) => {
+      for (const listener of listeners) listener(key);
+    },
+  });
+
+  const issue = (plan: CredentialPlan, token: Pick<CachedToken, 'token' | 'tokenType' | 'expiresAt' | 'extras'> & { issuedAt: number | null }, fromCache: boolean): IssuedToken => ({
+    token: token.token,
+    tokenType: token.tokenType,
+    issuedAt: token.issuedAt,
+    expiresAt: token.expiresAt,
+    extras: { ...token.extras },
+    use: useOf(plan, token.token, token.tokenType),
+    fromCache,
+  });
+
+  async function tokenFor(plan: CredentialPlan, forceRenew: boolean): Promise<IssuedToken> {
+    if (plan.recipe.kind !== 'token-request') {
+      try {
+        return issue(plan, { ...staticToken(plan), issuedAt: null, extras: {} }, true);
+      } catch (error) {
+        if (error instanceof TokenError) broker.recordError(plan, error);
+        throw error;
+      }
+    }
+    const { token, fromCache } = await broker.token(plan, forceRenew);
+    return issue(plan, token, fromCache);
+  }
+
+  function planOrRecord(env: EngineEnvironment, cred: EngineCredential): CredentialPlan {
+    try {
+      return planFor(env, cred);
+    } catch (error) {
+      if (error instanceof TokenError) {
+        const key = { environmentId: env.id, credentialId: cred.id };
+        broker.recordError({ key, keyString: tokenKeyString(key) } as CredentialPlan, error);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    getToken: async (env, cred, opts = {}) => tokenFor(planOrRecord(env, cred), opts.forceRenew ?? false),
+
+    async authenticatedRequest(env, cred, request) {
+      const plan = planOrRecord(env, cred);
+      return authenticatedRequest(
+        {
+          http,
+          token: () => tokenFor(plan, false),
+          async renewAfterRejection(rejected) {
+            if (plan.recipe.kind !== 'token-request') return undefined;
+            return issue(plan, await broker.renewAfterRejection(plan, rejected.token), false);
+          },
+        },
+        env,
+        request,
+      );
+    },
+
+    async status(env, cred) {
+      const key = { environmentId: env.id, credentialId: cred.id };
+      const keyString = tokenKeyString(key);
+      let plan: CredentialPlan;
+      try {
+        plan = planFor(env, cred);
+      } catch (error) {
+        if (!(error instanceof TokenError)) throw error;
+        plan = { env, cred, recipe: cred.recipe, key, keyString, scope: env.variables, fingerprint: '' };
+        return describeStatus({ plan, lastError: { ...error.toInfo(), at: clock.now() }, now: clock.now() });
+      }
+      const lastError = broker.lastError(keyString);
+      if (plan.recipe.kind !== 'token-request') {
+        try {
+          return describeStatus({ plan, token: { ...staticToken(plan), issuedAt: null, extras: {} }, now: clock.now() });
+        } catch (error) {
+          if (!(error instanceof TokenError)) throw error;
+          return describeStatus({ plan, lastError: { ...error.toInfo(), at: clock.now() }, now: clock.now() });
+        }
+      }
+      let token: CachedToken | undefined;
+      try {
+        token = await broker.peek(plan);
+      } catch (error) {
+        if (!(error instanceof TokenError)) throw error;
+        return describeStatus({ plan, guard: broker.guardFor(plan), lastError: { ...error.toInfo(), at: clock.now() }, now: clock.now() });
+      }
+      return describeStatus({ plan, ...(token ? { token } : {}), guard: broker.guardFor(plan), ...(lastError ? { lastError } : {}), now: clock.now() });
+    },
+
+    forget: (key) => broker.forget(key, tokenKeyString(key)),
+
+    previewTokenRequest: (variables, recipe) => previewTokenRequest(recipe, variables),
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    timeline: ownTimeline,
+
+    dispose() {
+      broker.dispose();
+      listeners.clear();
+      ownHttp?.close();
+    },
+  };
+}

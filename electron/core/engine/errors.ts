@@ -1,0 +1,76 @@
+// Token failures as typed errors, by cause, in the user's terms: what happened (message) and what
+// to do (hint). Messages never contain secret values or tokens.
+import type { HttpErrorCode } from '../http';
+
+export type TokenErrorCode =
+  // the auth service answered with an error status
+  | 'bad-credentials'
+  | 'forbidden'
+  | 'wrong-url'
+  | 'bad-request'
+  | 'rate-limited'
+  | 'server-error'
+  | 'unexpected-status'
+  // the exchange itself failed (named as the HTTP layer names them)
+  | Exclude<HttpErrorCode, 'too-large'>
+  | 'response-too-large'
+  // the response could not be read
+  | 'html-response'
+  | 'invalid-json'
+  | 'token-missing'
+  | 'expiry-unreadable'
+  | 'expired-on-arrival'
+  // nothing was sent
+  | 'unknown-variable'
+  | 'invalid-template'
+  | 'host-not-allowed'
+  | 'guard-refused'
+  | 'cache-failed';
+
+/** The plain-data form, safe to send to the renderer. */
+export interface TokenErrorInfo {
+  code: TokenErrorCode;
+  message: string;
+  hint: string;
+  status?: number;
+  /** ms epoch: the earliest moment another attempt is allowed. */
+  retryAt?: number;
+}
+
+export class TokenError extends Error {
+  readonly code: TokenErrorCode;
+  readonly hint: string;
+  readonly status?: number;
+  readonly retryAt?: number;
+
+  constructor(info: TokenErrorInfo) {
+    super(info.message);
+    this.name = 'TokenError';
+    this.code = info.code;
+    this.hint = info.hint;
+    if (info.status !== undefined) this.status = info.status;
+    if (info.retryAt !== undefined) this.retryAt = info.retryAt;
+  }
+
+  toInfo(): TokenErrorInfo {
+    return {
+      code: this.code,
+      message: this.message,
+      hint: this.hint,
+      ...(this.status !== undefined ? { status: this.status } : {}),
+      ...(this.retryAt !== undefined ? { retryAt: this.retryAt } : {}),
+    };
+  }
+
+  toJSON(): TokenErrorInfo {
+    return this.toInfo();
+  }
+}
+
+/** "in 42 s" / "at 14:05:00 UTC": when to try again, in words. */
+export function describeRetry(retryAt: number, now: number): string {
+  const seconds = Math.ceil((retryAt - now) / 1000);
+  if (seconds <= 90) return `in ${Math.max(seconds, 1)} s`;
+  if (seconds <= 90 * 60) return `in ${Math.ceil(seconds / 60)} min`;
+  return `at ${new Date(retryAt).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+}

@@ -1,0 +1,68 @@
+// What the engine knows about one environment x credential before doing anything: its key, its
+// variables, and the fingerprint that ties a cached token to the recipe and values it came from.
+import { createHash } from 'node:crypto';
+import { findUnknownVariables, recipeVariables, TemplateError, unknownVariable, type Recipe, type VariableScope } from '../../../shared/recipe';
+import { TokenError } from './errors';
+import { tokenKeyString } from './memory-cache';
+import type { EngineCredential, EngineEnvironment, TokenKey } from './types';
+
+export interface CredentialPlan {
+  env: EngineEnvironment;
+  cred: EngineCredential;
+  recipe: Recipe;
+  key: TokenKey;
+  keyString: string;
+  scope: VariableScope;
+  fingerprint: string;
+}
+
+/** Recipes are immutable values; their JSON and variable list are computed once. */
+const recipeFacts = new WeakMap<Recipe, { json: string; variables: string[] }>();
+
+function factsOf(recipe: Recipe) {
+  let facts = recipeFacts.get(recipe);
+  if (!facts) {
+    facts = { json: JSON.stringify(recipe), variables: recipeVariables(recipe) };
+    recipeFacts.set(recipe, facts);
+  }
+  return facts;
+}
+
+export function templateErrorToTokenError(error: TemplateError): TokenError {
+  return new TokenError({
+    code: error.code === 'unknown-variable' ? 'unknown-variable' : 'invalid-template',
+    message: error.message,
+    hint: error.code === 'unknown-variable' ? 'Variable names are case-sensitive.' : 'Write variables as {{name}}.',
+  });
+}
+
+/** Throws `unknown-variable` (naming the variable and the recipe field) before anything is sent. */
+export function planFor(env: EngineEnvironment, cred: EngineCredential): CredentialPlan {
+  const { json, variables } = factsOf(cred.recipe);
+  const hash = createHash('sha256').update(json).update('\u0000');
+  for (const name of variables) {
+    const variable = Object.hasOwn(env.variables, name) ? env.variables[name] : undefined;
+    if (variable === undefined) {
+      const [missing] = findUnknownVariables(cred.recipe, Object.keys(env.variables));
+      throw templateErrorToTokenError(unknownVariable(name, missing?.fields.join(', ') ?? 'of this recipe'));
+    }
+    hash.update(JSON.stringify([name, variable.value])).update('\u0000');
+  }
+  const key = { environmentId: env.id, credentialId: cred.id };
+  return {
+    env,
+    cred,
+    recipe: cred.recipe,
+    key,
+    keyString: tokenKeyString(key),
+    scope: env.variables,
+    fingerprint: hash.digest('hex'),
+  };
+}
+
+/** Every secret value of the environment, for redaction. */
+export function secretValues(env: EngineEnvironment): string[] {
+  return Object.values(env.variables)
+    .filter((v) => v.secret && v.value !== '')
+    .map((v) => v.value);
+}

@@ -1,0 +1,99 @@
+// Public types of the token engine: what the lead's IPC handlers, the vault and the CLI exchange
+// with it. Token values appear only in IssuedToken and CachedToken, which never leave the main process.
+import type { Recipe } from '../../../shared/recipe';
+import type { TokenErrorInfo } from './errors';
+
+/** An environment as the engine needs it. Variable values are plaintext: main process only. */
+export interface EngineEnvironment {
+  id: string;
+  name: string;
+  production: boolean;
+  /** Hosts this environment's secrets and tokens may be sent to; empty = unrestricted. `*.example.com` matches subdomains, `host:port` one port. */
+  allowedHosts: string[];
+  /** Explicit opt-out of TLS certificate checks (self-signed sandboxes); the timeline flags every such request. */
+  allowInsecureTls: boolean;
+  variables: Record<string, { value: string; secret: boolean }>;
+}
+
+/** A credential: a name and its recipe (treated as immutable: edit by replacing the object). */
+export interface EngineCredential {
+  id: string;
+  name: string;
+  recipe: Recipe;
+}
+
+export interface TokenKey {
+  environmentId: string;
+  credentialId: string;
+}
+
+/** A token as persisted by the cache (the vault encrypts it). */
+export interface CachedToken {
+  /** sha256 of the recipe and the variable values it uses: a change of either makes this token stale. */
+  fingerprint: string;
+  token: string;
+  tokenType: string;
+  refreshToken?: string;
+  /** ms epoch */
+  issuedAt: number;
+  /** ms epoch; null = no expiry known */
+  expiresAt: number | null;
+  /** Non-secret response fields worth showing (e.g. accountId). */
+  extras: Record<string, string>;
+  /** Set when an API answered 401 with this token: it is not used again. */
+  rejectedAt?: number;
+}
+
+/** Where tokens persist between runs; the vault implements it, MemoryTokenCache serves tests. */
+export interface TokenCache {
+  get(key: TokenKey): Promise<CachedToken | undefined>;
+  set(key: TokenKey, token: CachedToken): Promise<void>;
+  delete(key: TokenKey): Promise<void>;
+}
+
+/** Time source and timers, injectable so renewal timing and guards are tested without sleeping. */
+export interface Clock {
+  now(): number;
+  /** Calls `callback` after `delayMs`; returns a cancel function. */
+  setTimer(callback: () => void, delayMs: number): () => void;
+}
+
+/** How an API request carries the token: ready to attach. */
+export interface TokenUse {
+  in: 'header' | 'query';
+  name: string;
+  value: string;
+}
+
+/** A usable token. Main process only: hand the renderer TokenStatus instead. */
+export interface IssuedToken {
+  token: string;
+  tokenType: string;
+  issuedAt: number | null;
+  expiresAt: number | null;
+  extras: Record<string, string>;
+  use: TokenUse;
+  /** false when this call caused a token request. */
+  fromCache: boolean;
+}
+
+export type TokenState = 'valid' | 'renewing-soon' | 'expired' | 'failed' | 'never-fetched';
+
+/** Everything the dashboard shows about a credential's token. Contains no secret. */
+export interface TokenStatus {
+  key: TokenKey;
+  kind: Recipe['kind'];
+  state: TokenState;
+  issuedAt: number | null;
+  expiresAt: number | null;
+  /** When the engine will renew ahead of expiry (null: no expiry known or no renewal). */
+  renewAt: number | null;
+  hasRefreshToken: boolean;
+  tokenType: string | null;
+  /** The token's last 4 characters at most ('' for short tokens or none). */
+  tokenHint: string;
+  extras: Record<string, string>;
+  tokenRequestsLastHour: number;
+  guard: { minIntervalSeconds: number; nextAttemptAt: number | null; consecutiveFailures: number };
+  lastError: (TokenErrorInfo & { at: number }) | null;
+}

@@ -1,0 +1,68 @@
+// The HTTP client contract shared by the token engine and the request runner. Electron-free.
+
+export type HeaderList = Array<[name: string, value: string]>;
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  /** Sent with the casing given. */
+  headers?: HeaderList | Record<string, string>;
+  body?: string | Uint8Array;
+  /** Whole exchange, redirects included. Default 30 s. */
+  timeoutMs?: number;
+  /** Until the connection (and TLS handshake) is up. Default 10 s. */
+  connectTimeoutMs?: number;
+  /** Response bodies past this many bytes fail with `too-large`. Default 10 MB. */
+  maxBodyBytes?: number;
+  signal?: AbortSignal;
+  /** Skip TLS certificate checks (an environment's explicit opt-out for self-signed sandboxes). */
+  allowInsecureTls?: boolean;
+  /** Redirects to follow; 0 returns the 3xx response itself. Default 5. */
+  maxRedirects?: number;
+  /**
+   * Header names carrying credentials besides Authorization, Cookie and Proxy-Authorization:
+   * none of them is sent on across an origin-changing redirect.
+   */
+  sensitiveHeaders?: string[];
+  /** The body carries credentials: a 307/308 redirect to another origin (which would resend it) is refused. */
+  sensitiveBody?: boolean;
+}
+
+/** Milliseconds per phase of the last hop; dns/connect/tls are 0 on a reused connection. */
+export interface HttpTimings {
+  dnsMs: number;
+  connectMs: number;
+  tlsMs: number;
+  /** From sending the request to the first response byte. */
+  firstByteMs: number;
+  downloadMs: number;
+  /** The whole exchange, redirects included. */
+  totalMs: number;
+  reusedConnection: boolean;
+}
+
+export interface HttpRedirect {
+  status: number;
+  from: string;
+  to: string;
+  /** Credentials were dropped because the origin changed. */
+  credentialsDropped: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  /** Lower-case names; repeated headers other than set-cookie joined with ", ". */
+  headers: Record<string, string>;
+  /** Set-Cookie lines, kept apart because they cannot be joined. */
+  setCookie: string[];
+  body: Buffer;
+  /** The URL that answered (after redirects). */
+  url: string;
+  redirects: HttpRedirect[];
+  timings: HttpTimings;
+}
+
+export interface HttpClient {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}

@@ -1,0 +1,226 @@
+// The credential recipe: a versioned JSON description of how to obtain, read, renew and use a token,
+// so that a new vendor dialect is data, not code. The zod schema is the single source of truth:
+// types, validation and `recipe.schema.json` (see write-json-schema.ts) all derive from it.
+// Pure (no Node APIs): the renderer validates recipes in the credential editor.
+import { z } from 'zod';
+import { parseTemplate } from './template';
+
+export const RECIPE_VERSION = 1;
+
+/** A string that may contain `{{variable}}` references. */
+const template = (description: string) =>
+  z
+    .string()
+    .superRefine((value, ctx) => {
+      const parts = parseTemplate(value);
+      if (typeof parts === 'string') ctx.addIssue({ code: 'custom', message: parts });
+    })
+    .describe(description);
+
+/** Where a value sits in a JSON response: `access_token`, `data.token`, `items.0.token`. */
+const path = (description: string) =>
+  z
+    .string()
+    .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'A path is field names separated by dots, e.g. "data.token".')
+    .describe(description);
+
+const fieldMap = (description: string) =>
+  z.record(z.string().min(1), template('A value; may use {{variables}}.')).describe(description);
+
+const seconds = (description: string) => z.number().nonnegative().describe(description);
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ClientAuthSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('none') }).describe('The client is not authenticated separately.'),
+    z
+      .object({
+        type: z.literal('basic'),
+        username: template('Usually {{clientId}}.'),
+        password: template('Usually {{clientSecret}}.'),
+      })
+      .describe('`Authorization: Basic base64(username:password)` (OAuth2 client_secret_basic).'),
+    z
+      .object({
+        type: z.literal('header'),
+        name: z.string().min(1).default('Authorization').describe('Header name.'),
+        value: template('The header value exactly as sent, e.g. "basic {{apiKey}}".'),
+      })
+      .describe('A raw header carrying the client credential.'),
+    z
+      .object({ type: z.literal('body'), fields: fieldMap('Fields added to the body, e.g. {"client_id": "{{clientId}}"}.') })
+      .describe('Client credentials as body fields (OAuth2 client_secret_post).'),
+  ])
+  .describe('How the client authenticates to the token endpoint.');
+
+export const RequestRecipeSchema = z
+  .object({
+    method: z.enum(['POST', 'GET', 'PUT', 'PATCH']).default('POST'),
+    url: template('Full URL, e.g. "{{baseUrl}}/oauth/token". Query parameters go in `query`.'),
+    query: fieldMap('Query parameters, appended to the URL in this order.').default({}),
+    headers: fieldMap('Extra headers. Content-Type and Accept are set from the body encoding unless given here.').default({}),
+    body: z
+      .discriminatedUnion('encoding', [
+        z.object({ encoding: z.literal('json'), fields: fieldMap('JSON object fields; names are sent exactly as written (grantType, grant_type, Grant_type).') }),
+        z.object({ encoding: z.literal('form'), fields: fieldMap('application/x-www-form-urlencoded fields, names exactly as written.') }),
+        z.object({ encoding: z.literal('none') }),
+      ])
+      .default({ encoding: 'none' })
+      .describe('The request body.'),
+    clientAuth: ClientAuthSchema.default({ type: 'none' }),
+    timeoutSeconds: z.number().positive().max(300).default(15).describe('Total time allowed for the request.'),
+  })
+  .superRefine((request, ctx) => {
+    if (request.clientAuth.type === 'body' && request.body.encoding === 'none') {
+      ctx.addIssue({ code: 'custom', path: ['clientAuth'], message: 'Client authentication in the body needs a json or form body.' });
+    }
+    if (request.method === 'GET' && request.body.encoding !== 'none') {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'A GET request cannot carry a body; use query parameters.' });
+    }
+  })
+  .describe('An HTTP request to the auth service.')
+  .meta({ id: 'RequestRecipe' });
+
+const fallbackSeconds = z
+  .number()
+  .positive()
+  .optional()
+  .describe('Lifetime to assume when the response has no such field. Without it a missing lifetime is an error.');
+
+export const LifetimeSchema = z
+  .discriminatedUnion('from', [
+    z.object({
+      from: z.literal('expires-in'),
+      path: path('Field holding the remaining lifetime in seconds.').default('expires_in'),
+      fallbackSeconds,
+    }),
+    z.object({
+      from: z.literal('expires-at'),
+      path: path('Field holding the absolute expiry time.'),
+      format: z.enum(['iso', 'epoch-seconds', 'epoch-milliseconds']).default('iso'),
+      zone: z
+        .string()
+        .refine(isTimeZone, 'Not a time zone name (IANA, e.g. "UTC" or "Europe/Paris").')
+        .default('UTC')
+        .describe('Zone for ISO timestamps that carry none (e.g. "2021-11-19T23:36:09.092720").'),
+      fallbackSeconds,
+    }),
+    z.object({ from: z.literal('jwt-exp'), fallbackSeconds }).describe('The `exp` claim of the token, which is a JWT.'),
+    z.object({ from: z.literal('fixed'), seconds: z.number().positive() }).describe('The response states no lifetime; the vendor documents this one.'),
+  ])
+  .describe('Where the token lifetime comes from.');
+
+export const ResponseRecipeSchema = z
+  .object({
+    token: path('Field holding the token.').default('access_token'),
+    tokenType: path('Field holding the token type, e.g. "token_type" or "token_Type".').optional(),
+    refreshToken: path('Field holding a refresh token.').optional(),
+    lifetime: LifetimeSchema.default({ from: 'expires-in', path: 'expires_in' }),
+    extras: z.record(z.string().min(1), path('Field path.')).default({}).describe('Other non-secret fields worth showing, label -> path (e.g. {"accountId": "account_id"}).'),
+  })
+  .describe('How to read the token response (JSON).')
+  .meta({ id: 'ResponseRecipe' });
+
+export const UseSchema = z
+  .discriminatedUnion('in', [
+    z.object({
+      in: z.literal('header'),
+      name: z.string().min(1).default('Authorization'),
+      value: template('e.g. "Bearer {{token}}", or the bare "{{token}}".').default('Bearer {{token}}'),
+    }),
+    z.object({ in: z.literal('query'), name: z.string().min(1), value: template('Usually "{{token}}".').default('{{token}}') }),
+  ])
+  .describe('How API requests carry the token. Templates may use {{token}}, {{tokenType}} and environment variables.')
+  .meta({ id: 'Use' });
+
+export const RenewalSchema = z
+  .object({
+    marginSeconds: seconds('Renew this long before expiry. Default: the larger of 30 s and 10% of the lifetime.').optional(),
+    refreshRequest: RequestRecipeSchema.optional().describe(
+      'Request used to renew while a refresh token is held; {{refreshToken}} is that token. Without it renewal repeats the token request.',
+    ),
+  })
+  .describe('How and when the token is renewed.');
+
+export const GuardSchema = z
+  .object({
+    minIntervalSeconds: seconds('Least time between two token requests for one credential.').default(5),
+    backoffInitialSeconds: seconds('Wait after the first failure; doubles after each further one.').default(2),
+    backoffMaxSeconds: seconds('Longest wait between attempts after failures.').default(300),
+  })
+  .describe('Protects the auth service (some ban the IP of clients that ask too often).');
+
+const expiresAt = template(
+  'Optional expiry you enter yourself for reminders (ISO date or timestamp); empty = none.',
+).optional();
+
+const TokenRequestRecipeSchema = z.object({
+  version: z.literal(RECIPE_VERSION),
+  kind: z.literal('token-request').describe('A token is obtained from an auth service.'),
+  description: z.string().optional(),
+  tokenRequest: RequestRecipeSchema,
+  tokenResponse: ResponseRecipeSchema.default({
+    token: 'access_token',
+    lifetime: { from: 'expires-in', path: 'expires_in' },
+    extras: {},
+  }),
+  renewal: RenewalSchema.default({}),
+  guard: GuardSchema.default({ minIntervalSeconds: 5, backoffInitialSeconds: 2, backoffMaxSeconds: 300 }),
+  use: UseSchema.default({ in: 'header', name: 'Authorization', value: 'Bearer {{token}}' }),
+});
+
+const StaticRecipeSchema = z.object({
+  version: z.literal(RECIPE_VERSION),
+  kind: z.literal('static').describe('The token is a key you already have (API key, personal token).'),
+  description: z.string().optional(),
+  token: template('Usually "{{apiKey}}".'),
+  tokenType: z.string().optional(),
+  expiresAt,
+  use: UseSchema.default({ in: 'header', name: 'Authorization', value: 'Bearer {{token}}' }),
+});
+
+const BasicRecipeSchema = z.object({
+  version: z.literal(RECIPE_VERSION),
+  kind: z.literal('basic').describe('HTTP Basic: the "token" is base64(username:password).'),
+  description: z.string().optional(),
+  username: template('Usually "{{username}}".'),
+  password: template('Usually "{{password}}".'),
+  expiresAt,
+  use: UseSchema.default({ in: 'header', name: 'Authorization', value: 'Basic {{token}}' }),
+});
+
+export const RecipeSchema = z
+  .discriminatedUnion('kind', [TokenRequestRecipeSchema, StaticRecipeSchema, BasicRecipeSchema])
+  .describe('Tokenbench credential recipe: how to obtain, read, renew and use a token.');
+
+export type Recipe = z.output<typeof RecipeSchema>;
+export type RecipeInput = z.input<typeof RecipeSchema>;
+export type TokenRequestRecipe = Extract<Recipe, { kind: 'token-request' }>;
+export type StaticRecipe = Extract<Recipe, { kind: 'static' }>;
+export type BasicRecipe = Extract<Recipe, { kind: 'basic' }>;
+export type RequestRecipe = z.output<typeof RequestRecipeSchema>;
+export type ResponseRecipe = z.output<typeof ResponseRecipeSchema>;
+export type Lifetime = z.output<typeof LifetimeSchema>;
+export type UseRecipe = z.output<typeof UseSchema>;
+export type ClientAuth = z.output<typeof ClientAuthSchema>;
+export type GuardPolicy = z.output<typeof GuardSchema>;
+
+export type RecipeParseResult = { ok: true; recipe: Recipe } | { ok: false; problems: string[] };
+
+/** Validates untrusted recipe JSON; problems read like `tokenRequest.url: Invalid input`. */
+export function parseRecipe(input: unknown): RecipeParseResult {
+  const result = RecipeSchema.safeParse(input);
+  if (result.success) return { ok: true, recipe: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(recipe)'}: ${issue.message}`),
+  };
+}
