@@ -1,40 +1,18 @@
 // The auth timeline: every token request with its outcome, request and response, secrets masked.
 // The unmasked request stays in a closure (not a field), so entries can be sent to the renderer
 // as they are; only `toCurl({ reveal: true })`, called on purpose, shows secrets.
-import type { HttpRedirect, HttpTimings } from '../http';
+import type { TimelineEntryView } from '../../../shared/domain/token';
 import { toCurl, type CurlRequest } from './curl';
-import type { TokenErrorInfo } from './errors';
 
-export interface TimelineRequest {
-  method: string;
-  url: string;
-  headers: Array<{ name: string; value: string }>;
-  body?: string;
-}
+/** The redacted request of an entry. */
+export type TimelineRequest = TimelineEntryView['request'];
 
-export interface TimelineEntry {
-  id: string;
-  /** ms epoch when the request was sent */
-  at: number;
-  environmentId: string;
-  environmentName: string;
-  credentialId: string;
-  credentialName: string;
-  purpose: 'token' | 'refresh';
-  method: string;
-  /** With secrets masked. */
-  url: string;
-  status: number | null;
-  durationMs: number;
-  outcome: 'success' | 'failure';
-  error?: TokenErrorInfo;
-  /** Masked. */
-  request: TimelineRequest;
-  /** Masked; absent when no response arrived. */
-  response?: { status: number; headers: Record<string, string>; body: string; redirects: HttpRedirect[]; timings: HttpTimings };
-  /** e.g. TLS verification disabled for this environment. */
-  warnings: string[];
-  /** cURL command; masked unless `reveal` is true. Not an own enumerable field: entries serialize without it. */
+/**
+ * One token request with its outcome. The data fields are `TimelineEntryView` (shared with the
+ * renderer); `toCurl` is not an own enumerable field, so entries serialize without it.
+ */
+export interface TimelineEntry extends TimelineEntryView {
+  /** cURL command; masked unless `reveal` is true. */
   toCurl(options?: { reveal?: boolean }): string;
 }
 

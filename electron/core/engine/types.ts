@@ -1,7 +1,6 @@
 // Public types of the token engine: what the lead's IPC handlers, the vault and the CLI exchange
 // with it. Token values appear only in IssuedToken and CachedToken, which never leave the main process.
 import type { Recipe } from '../../../shared/recipe';
-import type { TokenErrorInfo } from './errors';
 
 /** An environment as the engine needs it. Variable values are plaintext: main process only. */
 export interface EngineEnvironment {
@@ -77,23 +76,9 @@ export interface IssuedToken {
   fromCache: boolean;
 }
 
-export type TokenState = 'valid' | 'renewing-soon' | 'expired' | 'failed' | 'never-fetched';
-
-/** Everything the dashboard shows about a credential's token. Contains no secret. */
-export interface TokenStatus {
-  key: TokenKey;
-  kind: Recipe['kind'];
-  state: TokenState;
-  issuedAt: number | null;
-  expiresAt: number | null;
-  /** When the engine will renew ahead of expiry (null: no expiry known or no renewal). */
-  renewAt: number | null;
-  hasRefreshToken: boolean;
-  tokenType: string | null;
-  /** The token's last 4 characters at most ('' for short tokens or none). */
-  tokenHint: string;
-  extras: Record<string, string>;
-  tokenRequestsLastHour: number;
-  guard: { minIntervalSeconds: number; nextAttemptAt: number | null; consecutiveFailures: number };
-  lastError: (TokenErrorInfo & { at: number }) | null;
-}
+/**
+ * What the dashboard shows about a credential's token (no secrets). Declared once in
+ * shared/domain so the renderer and the engine agree; the engine never reports `locked`
+ * (that is the vault's state, added by the token service).
+ */
+export type { TokenState, TokenStatus } from '../../../shared/domain/token';

@@ -1,0 +1,80 @@
+/**
+ * What the renderer may know about tokens: statuses, masked hints, redacted exchanges and
+ * decoded JWT claims. None of these types carries a token or secret value.
+ */
+
+/** `locked`: the vault is locked, so nothing about the token can be read. */
+export type TokenState = 'valid' | 'renewing-soon' | 'expired' | 'failed' | 'never-fetched' | 'locked';
+
+export interface TokenKeyView {
+  environmentId: string;
+  credentialId: string;
+}
+
+/** A failure to get a token, diagnosed by cause, in the user's words. */
+export interface TokenFailure {
+  code: string;
+  message: string;
+  hint: string;
+  status?: number;
+  /** ms epoch: the earliest moment another attempt is allowed. */
+  retryAt?: number;
+}
+
+export interface TokenStatus {
+  key: TokenKeyView;
+  kind: 'token-request' | 'static' | 'basic';
+  state: TokenState;
+  issuedAt: number | null;
+  expiresAt: number | null;
+  /** When the engine will renew ahead of expiry (null: no expiry known or no renewal). */
+  renewAt: number | null;
+  hasRefreshToken: boolean;
+  tokenType: string | null;
+  /** The token's last 4 characters at most ('' for short tokens or none). */
+  tokenHint: string;
+  extras: Record<string, string>;
+  tokenRequestsLastHour: number;
+  guard: { minIntervalSeconds: number; nextAttemptAt: number | null; consecutiveFailures: number };
+  lastError: (TokenFailure & { at: number }) | null;
+}
+
+export interface TimelineEntryView {
+  id: string;
+  /** ms epoch when the request was sent */
+  at: number;
+  environmentId: string;
+  environmentName: string;
+  credentialId: string;
+  credentialName: string;
+  purpose: 'token' | 'refresh';
+  method: string;
+  /** With secrets masked. */
+  url: string;
+  status: number | null;
+  durationMs: number;
+  outcome: 'success' | 'failure';
+  error?: TokenFailure;
+  request: { method: string; url: string; headers: Array<{ name: string; value: string }>; body?: string };
+  response?: {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    redirects: Array<{ status: number; from: string; to: string; credentialsDropped: boolean }>;
+    timings: { dnsMs: number; connectMs: number; tlsMs: number; firstByteMs: number; downloadMs: number; totalMs: number; reusedConnection: boolean };
+  };
+  warnings: string[];
+}
+
+export interface JwtInspection {
+  isJwt: boolean;
+  /** Why the token could not be decoded, when `isJwt` is false. */
+  reason?: string;
+  header?: Record<string, unknown>;
+  claims?: Record<string, unknown>;
+  /** exp/iat/nbf as ms epoch, when present. */
+  times?: { exp?: number; iat?: number; nbf?: number };
+  scopes?: string[];
+  roles?: string[];
+  signature: { checked: false } | { checked: true; valid: boolean; detail: string };
+}
