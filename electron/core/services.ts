@@ -2,15 +2,29 @@
  * `createMainServices`: builds everything the main process does, with no Electron import.
  *
  * The Electron main wires `dispatch` to ipcMain and `onEvent` to the window; the CLI and the
- * tests call the same factory directly. Only the transport differs.
+ * tests call the same factory directly. Only the transport (and the injected keychain,
+ * clipboard and file dialogs) differ.
  */
-import type { StoreProblem, EventPayload } from '../../shared/ipc/contract';
-import type { EventName } from '../../shared/ipc/contract';
+import type { EventName, EventPayload, StoreProblem } from '../../shared/ipc/contract';
 import { systemClock, type Clock, type CoreContext } from './context';
+import { openCredentials } from './credentials/store';
+import { addCredentialFromPreset } from './credentials/from-preset';
+import { createTokenEngine, type TokenCache, type TokenEngine } from './engine';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import { credentialHandlers } from './handlers/credentials';
 import { environmentHandlers } from './handlers/environments';
+import { environmentLifecycleHandlers } from './handlers/environment-lifecycle';
+import type { FileChooser } from './handlers/portability';
+import { tokenHandlers } from './handlers/tokens';
+import type { HttpClient } from './http';
 import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
+import { inspectJwt } from './tokens/jwt-inspect';
+import { createTokenService, type TokenService } from './tokens/service';
+import { createTimelineStore } from './tokens/timeline-store';
+import type { ScryptCost } from './vault/kdf';
+import type { Clipboard, Keychain } from './vault/ports';
+import { createSecretServices, type SecretServices } from './vault/secret-services';
 import { appVersion } from './version';
 
 export interface MainServicesOptions {
@@ -18,6 +32,15 @@ export interface MainServicesOptions {
   /** `electron-store` in the Electron main; `conf` (the default) elsewhere. */
   storeClass?: StoreClass;
   clock?: Clock;
+  /** The OS keychain (Electron's safeStorage); absent in the CLI and in browser tests. */
+  keychain?: Keychain;
+  clipboard?: Clipboard;
+  /** Native file dialogs for export/import; absent where there is no window. */
+  files?: FileChooser;
+  /** The HTTP client for token and API requests (tests may pass one that trusts a test CA). */
+  http?: HttpClient;
+  /** Cheaper scrypt for tests only; the default is the OWASP-level cost. */
+  scryptCost?: ScryptCost;
   /** Where unexpected (already redacted) errors are reported; stderr by default. */
   log?: (message: string) => void;
 }
@@ -29,38 +52,118 @@ export interface MainServices {
   dispatch: Dispatch;
   onEvent(listener: EventListener): () => void;
   storeProblems: readonly StoreProblem[];
+  /** The parts the CLI drives directly. */
+  workspace: CoreContext['workspace'];
+  credentials: ReturnType<typeof openCredentials>;
+  clock: Clock;
+  secrets: SecretServices;
+  tokens: TokenService;
+  engine: TokenEngine;
   dispose(): Promise<void>;
 }
 
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const problems: StoreProblem[] = [];
   const listeners = new Set<EventListener>();
-  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const clock = options.clock ?? systemClock;
 
   const ctx: CoreContext = {
     dataDir: options.dataDir,
     workspace: openWorkspace({ dataDir: options.dataDir, storeClass: options.storeClass, problems }),
-    clock: options.clock ?? systemClock,
+    clock,
     emit: (event, payload) => {
       for (const listener of listeners) listener(event, payload);
     },
   };
+  const credentials = openCredentials({ dataDir: options.dataDir, storeClass: options.storeClass, problems });
+
+  const secrets = createSecretServices({
+    dataDir: options.dataDir,
+    storeClass: options.storeClass,
+    problems,
+    workspace: ctx.workspace,
+    credentials,
+    keychain: options.keychain,
+    clipboard: options.clipboard,
+    files: options.files,
+    time: clock,
+    scryptCost: options.scryptCost,
+    onVaultChanged: (status) => {
+      ctx.emit('vault:changed', status);
+      if (status.state === 'unlocked') void dropLeftovers();
+    },
+    onEnvironmentsChanged: (environments) => ctx.emit('environments:changed', environments),
+    onImported: () => {
+      ctx.emit('environments:changed', ctx.workspace.read().environments);
+      ctx.emit('credentials:changed', credentials.read().credentials);
+    },
+  });
+  const redact = (text: string) => secrets.redact(text);
+  const log = (message: string) => (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(redact(message));
+  const isVaultUnlocked = () => secrets.vault.status().state === 'unlocked';
+
+  /** Secrets of environments deleted while the vault was locked. */
+  async function dropLeftovers(): Promise<void> {
+    try {
+      await secrets.variables.removeOrphanedSecrets();
+    } catch (error) {
+      log(`Could not drop the secrets of deleted environments: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const timeline = createTimelineStore({ dataDir: options.dataDir, log });
+  timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
+  const engine = createTokenEngine({ cache: secrets.tokenCache as TokenCache, timeline, clock, ...(options.http ? { http: options.http } : {}) });
+  const tokens = createTokenService({
+    ctx,
+    credentials,
+    engine,
+    resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId),
+    isVaultLocked: () => !isVaultUnlocked(),
+  });
+  engine.onChange((key) => {
+    tokens.status(key).then(
+      (status) => ctx.emit('tokens:changed', status),
+      (error: unknown) => log(`Token status for the dashboard failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  });
 
   const handlers: Handlers = {
     'app:info': async () => ({ version: appVersion, dataDir: options.dataDir, storeProblems: problems }),
     ...environmentHandlers(ctx),
+    ...environmentLifecycleHandlers(ctx, { credentials, variables: secrets.variables, tokenCache: secrets.tokenCache, isVaultUnlocked }),
+    ...credentialHandlers(ctx, {
+      credentials,
+      onCredentialChanged: async (credentialId) => {
+        if (isVaultUnlocked()) await secrets.tokenCache.deleteWhere({ credentialId });
+      },
+    }),
+    'credentials:add-from-preset': (request) =>
+      addCredentialFromPreset(ctx, { credentials, setVariables: (environmentId, variables) => secrets.variables.setMany(environmentId, variables) }, request),
+    ...tokenHandlers({ tokens, timeline, clipboard: secrets.clipboard, inspectJwt }),
+    ...secrets.handlers,
   };
+
+  await secrets.unlockWithKeychainIfPossible().catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));
 
   return {
     handlers,
-    dispatch: createDispatcher(handlers, { onUnexpectedError: (channel, message) => log(`[${channel}] ${message}`) }),
+    dispatch: createDispatcher(handlers, { redact, onUnexpectedError: (channel, message) => log(`[${channel}] ${message}`) }),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     storeProblems: problems,
+    workspace: ctx.workspace,
+    credentials,
+    clock,
+    secrets,
+    tokens,
+    engine,
     async dispose() {
       listeners.clear();
+      engine.dispose();
+      secrets.dispose();
     },
   };
 }

@@ -4,13 +4,15 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, clipboard, dialog } from 'electron';
 import ElectronStore from 'electron-store';
 import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { resolveDataDir } from '../core/data-dir';
 import { createMainServices, type MainServices } from '../core/services';
 import type { StoreClass } from '../core/store/data-file';
+import { electronFileChooser } from './file-dialogs';
 import { registerIpcHandlers } from './ipc';
+import { electronKeychain } from './keychain';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenSessionAndContents } from './window';
 
@@ -38,6 +40,9 @@ async function start(): Promise<void> {
   const services: MainServices = await createMainServices({
     dataDir,
     storeClass: ElectronStore as unknown as StoreClass,
+    keychain: electronKeychain,
+    clipboard,
+    files: electronFileChooser,
   });
   registerIpcHandlers(services.dispatch, trustedOrigin);
 

@@ -18,6 +18,13 @@ export const variableNameSchema = z
   .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'Variable names start with a letter or _ and use letters, digits, _ . or -.')
   .max(100, 'Keep variable names under 100 characters.');
 
+/** `api.example.com`, `*.example.com` (any subdomain) or `host:port`. */
+export const allowedHostSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, 'Allowed hosts look like api.example.com, *.example.com or localhost:8443 (no scheme, no path).');
+
 export const variableSchema = z.object({
   name: variableNameSchema,
   /** Plain value; empty for secret variables (their value lives in the vault). */

@@ -8,18 +8,32 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './domains/app';
+import { credentialChannels, credentialEvents } from './domains/credentials';
 import { environmentChannels, environmentEvents } from './domains/environments';
+import { portabilityChannels } from './domains/portability';
+import { tokenChannels, tokenEvents } from './domains/tokens';
+import { variableChannels } from './domains/variables';
+import { vaultChannels, vaultEvents } from './domains/vault';
 
 export type { AppInfo, StoreProblem } from './domains/app';
+export type { VaultStatus } from './domains/vault';
 
 export const contract = {
   ...appChannels,
   ...environmentChannels,
+  ...credentialChannels,
+  ...tokenChannels,
+  ...vaultChannels,
+  ...variableChannels,
+  ...portabilityChannels,
 };
 
 export const events = {
   ...appEvents,
   ...environmentEvents,
+  ...credentialEvents,
+  ...tokenEvents,
+  ...vaultEvents,
 };
 
 export type Contract = typeof contract;

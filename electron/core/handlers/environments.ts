@@ -1,5 +1,6 @@
 /**
- * Handlers for environments: list, create, rename, delete.
+ * Handlers for environments: list, create, rename, update settings. Clone and delete reach
+ * into secrets and credentials: see environment-lifecycle.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
@@ -7,7 +8,10 @@ import type { Environment } from '../../../shared/domain/environment';
 import type { Handlers } from '../ipc/dispatcher';
 import type { CoreContext } from '../context';
 
-type EnvironmentHandlers = Pick<Handlers, 'environments:list' | 'environments:create' | 'environments:rename' | 'environments:delete'>;
+type EnvironmentHandlers = Pick<
+  Handlers,
+  'environments:list' | 'environments:create' | 'environments:rename' | 'environments:update'
+>;
 
 export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
   const { workspace, clock } = ctx;
@@ -62,12 +66,15 @@ export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
       return renamed!;
     },
 
-    'environments:delete': async ({ id }) => {
+    'environments:update': async ({ id, ...settings }) => {
+      let updated: Environment | undefined;
       await change((environments) => {
-        find(environments, id);
-        return environments.filter((e) => e.id !== id);
+        const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+        updated = { ...find(environments, id), ...defined, updatedAt: new Date(clock.now()).toISOString() };
+        return environments.map((e) => (e.id === id ? updated! : e));
       });
-      return { deleted: id };
+      return updated!;
     },
+
   };
 }

@@ -51,7 +51,7 @@ describe('dispatch', () => {
   it('creates, renames and deletes environments, and emits the new list each time', async () => {
     await start();
     const seen: unknown[] = [];
-    services.onEvent((event, payload) => seen.push([event, payload]));
+    services.onEvent((event, payload) => event === 'environments:changed' && seen.push([event, payload]));
     const created = await services.dispatch('environments:create', { name: 'Sandbox' });
     if (!created.ok) throw new Error(created.error.message);
     const { id } = created.value as { id: string };

@@ -1,19 +1,29 @@
 /**
- * One JSON data file in the data directory, read and written through electron-store's base
- * class `conf` (the Electron main passes `electron-store` itself; the CLI and tests pass
- * `conf`: same options, same file).
+ * One JSON data file in the data directory, written through electron-store's base class `conf`
+ * (the Electron main passes `electron-store` itself; the CLI and tests pass `conf`: same
+ * options, same file, atomic temp-file-and-rename writes).
  *
- * What it adds on top: validation with a zod schema, a file that cannot be read is moved
- * aside and reported (never silently wiped), and updates are read-modify-write under a
- * cross-process lock so the app and the CLI can write at the same time without losing work.
+ * What it adds on top:
+ * - validation with a zod schema, and format versions with migrations (`migrations.ts`);
+ * - `FILE.bak`, the last good copy, refreshed before every write;
+ * - a damaged file is reported and, at the next save, set aside (never overwritten); while it
+ *   is damaged, reads use the backup if it is good. A missing file with a good backup is
+ *   recovered from the backup. All repairs happen under the write lock;
+ * - updates are read-modify-write under a lock shared with other processes, so the app and the
+ *   CLI can write at the same time without losing work;
+ * - reads are cached by the file's identity (inode, mtime, size), so repeated reads do not
+ *   re-parse. Cached content is frozen: change it only through `update`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf, { type Options } from 'conf';
-import lockfile from 'proper-lockfile';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { StoreProblem } from '../../../shared/ipc/contract';
+import { asideName, backupPath, refreshBackup, removeLeftoverTempFiles } from './file-backup';
+import { DEFAULT_LOCK_STALE_MS, withFileLock } from './file-lock';
+import { migrateToCurrent, type VersionPolicy } from './migrations';
+import { fileKey, readSnapshot } from './snapshot';
 
 type Json = Record<string, unknown>;
 export type StoreClass = new (options: Partial<Options<Json>> & { name?: string }) => Conf<Json>;
@@ -27,24 +37,130 @@ export interface DataFileOptions<T extends Json> {
   initial: () => T;
   /** `conf` outside Electron, `electron-store` inside it. */
   storeClass?: StoreClass;
-  /** Unreadable files found while opening are reported here. */
+  /** Unreadable files found while opening or reading are reported here. */
   problems: StoreProblem[];
+  /** Format version and migrations; version 1 without migrations by default. */
+  version?: VersionPolicy;
+  /**
+   * When the file is damaged and there is no good backup: start an empty file (the damaged one
+   * is kept aside), or refuse to read and write it at all (for files whose loss would hurt, like
+   * the vault).
+   */
+  whenUnreadable?: 'start-empty' | 'refuse';
+  /** How long a lock left by a killed process blocks others. */
+  lockStaleMs?: number;
+  now?: () => Date;
 }
 
 export interface DataFile<T> {
   readonly path: string;
+  /** The current content (frozen; cached until the file changes on disk). */
   read(): T;
   /** Applies `change` to the latest content on disk, under a lock shared with other processes. */
   update(change: (current: T) => T): Promise<T>;
 }
 
-export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataFile<T> {
-  const StoreClass = options.storeClass ?? (Conf as unknown as StoreClass);
-  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const filePath = path.join(options.dataDir, `${options.name}.json`);
+/** What is on disk right now, and what to do about it. */
+type DiskState<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'missing'; fallback: T | undefined }
+  | { kind: 'damaged'; error: AppError; fallback: T | undefined };
 
-  const construct = () =>
-    new StoreClass({
+export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataFile<T> {
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const fileName = `${options.name}.json`;
+  const filePath = path.join(options.dataDir, fileName);
+  const policy = options.version ?? { current: 1, migrations: [] };
+  const now = options.now ?? (() => new Date());
+  const reported = new Set<string>();
+  let cache: { key: string; value: T } | undefined;
+  let store: Conf<Json> | undefined;
+  let cleanedUp = false;
+
+  function decode(text: string, label: string): T {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new AppError('store-corrupt', `${label} is damaged: ${describeBrokenJson(text)}.`);
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      throw new AppError('store-corrupt', `${label} is damaged: it does not hold a JSON object.`);
+    }
+    const migrated = migrateToCurrent(raw as Json, policy, label);
+    const result = options.schema.safeParse(migrated);
+    if (!result.success) {
+      throw new AppError('store-corrupt', `${label} does not have the expected shape: ${z.prettifyError(result.error)}`);
+    }
+    return result.data;
+  }
+
+  function readBackup(): T | undefined {
+    const snapshot = readSnapshot(backupPath(filePath));
+    if (!snapshot?.text) return undefined;
+    try {
+      return decode(snapshot.text, `${fileName}.bak`);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'store-too-new') throw error;
+      return undefined;
+    }
+  }
+
+  function inspect(): DiskState<T> {
+    const snapshot = readSnapshot(filePath, cache?.key);
+    if (!snapshot) return { kind: 'missing', fallback: readBackup() };
+    if (snapshot.text === undefined && cache) return { kind: 'ok', value: cache.value };
+    try {
+      const value = deepFreeze(decode(snapshot.text ?? '', fileName));
+      cache = { key: snapshot.key, value };
+      return { kind: 'ok', value };
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'store-corrupt') throw error;
+      return { kind: 'damaged', error, fallback: readBackup() };
+    }
+  }
+
+  // Chosen when the damage is found, so the name in the report is the name the file really gets.
+  let keptAs: string | undefined;
+  const keptAsName = () => (keptAs ??= asideName(filePath, now()));
+
+  function report(state: Exclude<DiskState<T>, { kind: 'ok' }>): void {
+    const key = state.kind === 'missing' ? 'missing' : `damaged:${state.error.message}`;
+    if (state.kind === 'missing' && !state.fallback) return;
+    if (reported.has(key)) return;
+    reported.add(key);
+    const message =
+      state.kind === 'missing'
+        ? `${fileName} was missing; Tokenbench is using its last good copy (${fileName}.bak) and will write it back at the next save.`
+        : state.fallback
+          ? `${state.error.message} Tokenbench is using the last good copy (${fileName}.bak); the damaged file will be kept as ${path.basename(keptAsName())}.`
+          : options.whenUnreadable === 'refuse'
+            ? `${state.error.message} Nothing was changed.`
+            : `${state.error.message} It will be kept as ${path.basename(keptAsName())} and a new, empty file started at the next save.`;
+    options.problems.push({ file: filePath, keptAs: state.kind === 'missing' ? backupPath(filePath) : keptAsName(), message });
+  }
+
+  function refuse(error: AppError): never {
+    throw new AppError('store-corrupt', `${error.message} Nothing was changed.`, {
+      hint: `Restore ${fileName} from your own backup, or move it out of ${options.dataDir} to start over (what it held is then lost to Tokenbench).`,
+    });
+  }
+
+  /** The content to work with, without touching the disk. */
+  function current(state: DiskState<T>): T {
+    if (state.kind === 'ok') return state.value;
+    report(state);
+    if (state.fallback) return state.fallback;
+    if (state.kind === 'damaged' && options.whenUnreadable === 'refuse') refuse(state.error);
+    return options.initial();
+  }
+
+  function read(): T {
+    return current(inspect());
+  }
+
+  function write(next: T): void {
+    store ??= new (options.storeClass ?? (Conf as unknown as StoreClass))({
       cwd: options.dataDir,
       name: options.name,
       configName: options.name,
@@ -52,82 +168,55 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
       configFileMode: 0o600,
       accessPropertiesByDotNotation: false,
     });
-
-  let store: Conf<Json>;
-  try {
-    store = construct();
-    parse(store.store);
-  } catch (error) {
-    const keptAs = setAside(filePath);
-    options.problems.push({
-      file: filePath,
-      keptAs,
-      message: `${path.basename(filePath)} could not be read (${describeReadError(error)}). It was kept as ${path.basename(keptAs)} and a new, empty file was started.`,
-    });
-    store = construct();
-  }
-  if (!fs.existsSync(filePath)) store.store = options.initial();
-
-  function parse(raw: unknown): T {
-    const data = raw && typeof raw === 'object' && Object.keys(raw).length === 0 ? options.initial() : raw;
-    const result = options.schema.safeParse(data);
-    if (!result.success) {
-      throw new AppError('store-corrupt', `${path.basename(filePath)} does not have the expected shape: ${z.prettifyError(result.error)}`);
-    }
-    return result.data;
+    store.store = next;
   }
 
-  function read(): T {
-    let raw: unknown;
-    try {
-      raw = store.store;
-    } catch (error) {
-      throw new AppError('store-corrupt', `${path.basename(filePath)} could not be read (${describeReadError(error)}). Nothing was changed; restart Tokenbench to set the file aside.`, { cause: error });
-    }
-    return parse(raw);
-  }
+  // Report problems (and refuse unreadable or too-new files) as soon as the file is opened.
+  read();
 
   return {
     path: filePath,
     read,
-    async update(change) {
-      const release = await acquireLock(filePath);
-      try {
-        const next = options.schema.parse(change(read()));
-        store.store = next;
-        return next;
-      } finally {
-        await release();
-      }
+    update(change) {
+      return withFileLock(filePath, options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS, () => {
+        if (!cleanedUp) {
+          removeLeftoverTempFiles(options.dataDir, fileName);
+          cleanedUp = true;
+        }
+        const state = inspect();
+        const next = options.schema.parse(change(current(state)));
+        if (state.kind === 'ok') refreshBackup(filePath);
+        if (state.kind === 'damaged') {
+          fs.renameSync(filePath, keptAsName());
+          keptAs = undefined;
+        }
+        if (state.kind !== 'ok') reported.clear();
+        write(next);
+        const value = deepFreeze(next);
+        cache = { key: fileKey(filePath), value };
+        return value;
+      });
     },
   };
 }
 
-async function acquireLock(filePath: string): Promise<() => Promise<void>> {
+function describeBrokenJson(text: string): string {
+  if (text.trim() === '') return 'it is empty';
   try {
-    return await lockfile.lock(filePath, {
-      realpath: false,
-      lockfilePath: `${filePath}.lock`,
-      stale: 10_000,
-      retries: { retries: 200, minTimeout: 5, maxTimeout: 50, factor: 1.3 },
-    });
+    JSON.parse(text);
   } catch (error) {
-    throw new AppError('store-busy', `${path.basename(filePath)} is being written by another Tokenbench process and did not become free in time.`, {
-      hint: 'Close other Tokenbench windows or CLI commands using this data directory, then try again.',
-      cause: error,
-    });
+    const message = error instanceof Error ? error.message : '';
+    const position = /at position (\d+)/.exec(message);
+    // The parser gave up at the very end: the rest of the file is missing.
+    if (/end of JSON input/.test(message) || (position && Number(position[1]) >= text.trimEnd().length)) return 'it ends early (it looks cut short)';
   }
+  return 'it is not valid JSON';
 }
 
-function setAside(filePath: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const keptAs = filePath.replace(/\.json$/, `.unreadable-${stamp}.json`);
-  fs.renameSync(filePath, keptAs);
-  return keptAs;
-}
-
-function describeReadError(error: unknown): string {
-  if (error instanceof SyntaxError) return 'it is not valid JSON';
-  if (error instanceof AppError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+function deepFreeze<V>(value: V): V {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

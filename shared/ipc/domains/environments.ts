@@ -1,6 +1,6 @@
 /** Channels for environments: list, create, rename, delete; and the event that keeps views in step. */
 import { z } from 'zod';
-import { environmentNameSchema, type Environment } from '../../domain/environment';
+import { allowedHostSchema, environmentNameSchema, type Environment } from '../../domain/environment';
 import { channel, event } from '../define';
 
 const environmentId = z.string().min(1, 'Which environment? The id is missing.');
@@ -12,6 +12,22 @@ export const environmentChannels = {
   ),
   'environments:rename': channel<Environment>()(z.object({ id: environmentId, name: environmentNameSchema }).strict()),
   'environments:delete': channel<{ deleted: string }>()(z.object({ id: environmentId }).strict()),
+  /** Settings other than the name and variables. */
+  'environments:update': channel<Environment>()(
+    z
+      .object({
+        id: environmentId,
+        production: z.boolean().optional(),
+        confirmProduction: z.boolean().optional(),
+        allowInsecureTls: z.boolean().optional(),
+        allowedHosts: z.array(allowedHostSchema).max(100).optional(),
+      })
+      .strict(),
+  ),
+  /** Copies variables (secret values only if asked) and credential use, e.g. sandbox -> prod. */
+  'environments:clone': channel<Environment>()(
+    z.object({ id: environmentId, name: environmentNameSchema, includeSecrets: z.boolean(), production: z.boolean().optional() }).strict(),
+  ),
 };
 
 export const environmentEvents = {

@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../core/store/workspace';
+import { TEST_SCRYPT, tempDir } from '../core/vault/test-support';
+import { createVault } from '../core/vault/vault';
+import { defaultDataDir } from './default-data-dir';
+import { main, type CliIo } from './main';
+
+const PASSPHRASE = 'cli passphrase for tests';
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk) => (text += chunk));
+  return { stream, text: () => text };
+}
+
+async function run(argv: string[], options: { stdin?: CliIo['stdin']; env?: Record<string, string | undefined> } = {}) {
+  const out = capture();
+  const err = capture();
+  const code = await main(argv, { stdin: options.stdin ?? Readable.from(['']), stdout: out.stream, stderr: err.stream, env: options.env ?? {} });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** A data folder with a vault (cheap scrypt) and one environment. */
+async function prepared() {
+  const dataDir = tempDir();
+  await createVault({ dataDir, problems: [], scryptCost: TEST_SCRYPT }).setup({ passphrase: PASSPHRASE });
+  expect((await run(['env', 'create', 'Sandbox', '--data-dir', dataDir])).code).toBe(0);
+  return dataDir;
+}
+
+/** A terminal: typed keys arrive as raw data; nothing is echoed by us. */
+function fakeTerminal(keys: string[]) {
+  const stdin = new PassThrough() as PassThrough & { isTTY: boolean; setRawMode: (mode: boolean) => void; rawModes: boolean[] };
+  stdin.isTTY = true;
+  stdin.rawModes = [];
+  stdin.setRawMode = (mode) => void stdin.rawModes.push(mode);
+  const typeNext = () => {
+    const next = keys.shift();
+    if (next !== undefined) setTimeout(() => stdin.write(next), 5);
+  };
+  stdin.on('resume', typeNext);
+  return stdin;
+}
+
+describe('tokenbench CLI', () => {
+  it('lists its commands, and says so when a command does not exist', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['init', 'import FILE', 'export FILE', 'secret set ENV NAME', 'env list']) expect(help.stdout).toContain(`tokenbench ${command}`);
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('there is no command "frobnicate"');
+    const wrong = await run(['secret', 'set', 'only-one', '--data-dir', tempDir()]);
+    expect(wrong).toMatchObject({ code: 2, stderr: expect.stringContaining('takes ENV NAME, got only-one') });
+    expect((await run(['env', 'list', '--colour'])).stderr).toContain("Unknown option '--colour'");
+  });
+
+  it('creates a vault with init and refuses to create a second one', async () => {
+    const dataDir = tempDir();
+    const env = { TOKENBENCH_PASSPHRASE: PASSPHRASE };
+    const init = await run(['init', '--data-dir', dataDir], { env });
+    expect(init).toMatchObject({ code: 0, stdout: expect.stringContaining(`Vault created in ${dataDir}`) });
+    const again = await run(['init'], { env: { ...env, TOKENBENCH_DATA_DIR: dataDir } });
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already has a vault') });
+  }, 10_000);
+
+  it('reads a secret from stdin, never from the command line, and needs the passphrase from the environment then', async () => {
+    const dataDir = await prepared();
+    const noPassphrase = await run(['secret', 'set', 'Sandbox', 'API_KEY', '--data-dir', dataDir], { stdin: Readable.from(['value']) });
+    expect(noPassphrase).toMatchObject({ code: 1, stderr: expect.stringContaining('TOKENBENCH_PASSPHRASE') });
+    const wrong = await run(['secret', 'set', 'Sandbox', 'API_KEY', '--data-dir', dataDir], { stdin: Readable.from(['value']), env: { TOKENBENCH_PASSPHRASE: 'not it at all' } });
+    expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('That passphrase does not unlock this vault.') });
+    const stored = await run(['secret', 'set', 'sandbox', 'API_KEY', '--data-dir', dataDir], { stdin: Readable.from(['stdin-secret-value-9876\n']), env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
+    expect(stored).toMatchObject({ code: 0, stdout: 'Stored secret API_KEY in Sandbox (••••9876).\n' });
+    const missingEnv = await run(['secret', 'set', 'Prod', 'API_KEY', '--data-dir', dataDir], { env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
+    expect(missingEnv).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no environment called "Prod".\nEnvironments: Sandbox.') });
+    expect((await run(['env', 'list', '--data-dir', dataDir])).stdout).toBe('Sandbox  0 plain, 1 secret variable\n');
+  });
+
+  it('prompts for the passphrase and the value without echoing them in a terminal', async () => {
+    const dataDir = await prepared();
+    const stdin = fakeTerminal([`${PASSPHRASE}\r`, 'typed-secret-0000x\u007f1\r']);
+    const result = await run(['secret', 'set', 'Sandbox', 'TYPED', '--data-dir', dataDir], { stdin });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('Vault passphrase: \nValue for TYPED: \n');
+    expect(result.stdout).toContain('(••••0001)');
+    expect(stdin.rawModes).toEqual([true, false, true, false]);
+  });
+
+  it('exports and imports through files', async () => {
+    const dataDir = await prepared();
+    const file = path.join(tempDir(), 'out.json');
+    expect((await run(['export', file, '--data-dir', dataDir])).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).environments[0].name).toBe('Sandbox');
+    const imported = await run(['import', file, '--data-dir', dataDir]);
+    expect(imported).toMatchObject({ code: 0, stdout: 'Imported Sandbox as Sandbox (imported) (the name was taken).\n' });
+    const missing = await run(['import', path.join(dataDir, 'nope.json'), '--data-dir', dataDir]);
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('nope.json could not be read') });
+  });
+
+  it('uses the same default folder as the app', () => {
+    expect(defaultDataDir({ HOME: '/home/ada' }, 'linux')).toBe('/home/ada/.config/tokenbench');
+    expect(defaultDataDir({ HOME: '/home/ada', XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe('/cfg/tokenbench');
+    expect(defaultDataDir({ HOME: '/Users/ada' }, 'darwin')).toBe('/Users/ada/Library/Application Support/tokenbench');
+  });
+
+  it('runs as a real process: stdin piped in, exit codes out', async () => {
+    const dataDir = await prepared();
+    const spawnCli = (args: string[], input: string, env: Record<string, string>) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/run.ts', ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+        child.stdin.end(input);
+      });
+    const [stored, refused] = await Promise.all([
+      spawnCli(['secret', 'set', 'Sandbox', 'PIPED', '--data-dir', dataDir], 'piped-secret-value-5555', { TOKENBENCH_PASSPHRASE: PASSPHRASE }),
+      spawnCli(['secret', 'set', 'Sandbox', 'OTHER', '--data-dir', dataDir], 'value', { TOKENBENCH_PASSPHRASE: '' }),
+    ]);
+    expect(stored).toMatchObject({ code: 0, stdout: 'Stored secret PIPED in Sandbox (••••5555).\n' });
+    expect(refused).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('the passphrase must come from TOKENBENCH_PASSPHRASE') });
+    expect(openWorkspace({ dataDir, problems: [] }).read().environments[0]!.variables[0]).toMatchObject({ name: 'PIPED', secret: true, value: '' });
+  }, 15_000);
+});

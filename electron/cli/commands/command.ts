@@ -1,0 +1,34 @@
+/**
+ * The shape of one CLI command. Each command is one file in this folder and is listed in
+ * `index.ts`; `main.ts` finds it by its words (`secret set`) and parses its options.
+ */
+import type { ParseArgsConfig } from 'node:util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+import type { CliCore } from '../core';
+import type { CliIo } from '../io';
+
+export interface CommandContext {
+  io: CliIo;
+  dataDir: string;
+  /** Positional arguments after the command's words. */
+  args: string[];
+  options: Record<string, string | boolean | undefined>;
+  print(line: string): void;
+  /** The data folder's files, vault and services, opened on first use. */
+  core(): Promise<CliCore>;
+}
+
+export interface Command {
+  /** e.g. ['secret', 'set'] */
+  words: string[];
+  /** Arguments after the words, e.g. 'ENV NAME'. */
+  usage: string;
+  summary: string;
+  /** Extra lines for `--help`. */
+  details?: string;
+  options?: ParseArgsOptionsConfig;
+  /** How many positional arguments the command takes. */
+  arity: number;
+  run(context: CommandContext): Promise<number>;
+}

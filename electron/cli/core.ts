@@ -1,0 +1,68 @@
+/**
+ * What a CLI command works with: the same data files, vault and variables service as the app,
+ * opened on the chosen data folder with `conf`. Also the CLI's way to unlock: the
+ * TOKENBENCH_PASSPHRASE environment variable, or a prompt when run in a terminal.
+ */
+import { AppError } from '../../shared/errors';
+import type { StoreProblem } from '../../shared/ipc/contract';
+import { createMainServices, type MainServices } from '../core/services';
+import type { SecretServices } from '../core/vault/secret-services';
+import { isInteractive, promptHidden, type CliIo } from './io';
+
+export interface CliCore extends SecretServices {
+  dataDir: string;
+  workspace: MainServices['workspace'];
+  credentials: MainServices['credentials'];
+  clock: MainServices['clock'];
+  problems: readonly StoreProblem[];
+  /** The same services the app runs on (handlers, token engine, ...). */
+  services: MainServices;
+}
+
+export async function openCore(dataDir: string, io: CliIo): Promise<CliCore> {
+  const services = await createMainServices({ dataDir, log: (message) => io.stderr.write(`tokenbench: ${message}\n`) });
+  for (const problem of services.storeProblems) io.stderr.write(`tokenbench: warning: ${problem.message}\n`);
+  const { workspace, credentials, clock, storeProblems: problems, secrets } = services;
+  return { ...secrets, dataDir, workspace, credentials, clock, problems, services };
+}
+
+/** A passphrase from TOKENBENCH_PASSPHRASE, or typed (hidden) in a terminal. */
+export async function askPassphrase(io: CliIo, question = 'Vault passphrase: '): Promise<string> {
+  const fromEnv = io.env.TOKENBENCH_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!isInteractive(io)) {
+    throw new AppError('vault-locked', 'The vault is locked and there is no terminal to type the passphrase in.', {
+      hint: 'Set the TOKENBENCH_PASSPHRASE environment variable.',
+    });
+  }
+  return promptHidden(io, question);
+}
+
+export async function unlock(core: CliCore, io: CliIo): Promise<void> {
+  const status = core.vault.status();
+  if (status.state === 'unlocked') return;
+  if (status.state === 'damaged') throw new AppError(status.problem!.code, status.problem!.message, { hint: status.problem!.hint });
+  if (status.state === 'not-set-up') throw new AppError('vault-not-set-up', 'There is no vault in this data folder yet.', { hint: 'Run: tokenbench init' });
+  await core.vault.unlock({ passphrase: await askPassphrase(io) });
+}
+
+/** Runs `work`; if it needs the vault unlocked, unlocks and runs it again (it changed nothing). */
+export async function withUnlockIfNeeded<T>(core: CliCore, io: CliIo, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'vault-locked') throw error;
+    await unlock(core, io);
+    return work();
+  }
+}
+
+export function findEnvironmentByName(core: CliCore, nameOrId: string) {
+  const environments = core.workspace.read().environments;
+  const found = environments.find((e) => e.id === nameOrId) ?? environments.find((e) => e.name.toLowerCase() === nameOrId.toLowerCase());
+  if (!found) {
+    const known = environments.map((e) => e.name).join(', ') || 'none yet';
+    throw new AppError('not-found', `There is no environment called "${nameOrId}".`, { hint: `Environments: ${known}.` });
+  }
+  return found;
+}

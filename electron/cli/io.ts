@@ -1,0 +1,54 @@
+/**
+ * The CLI's terminal: output helpers, reading a value from standard input, and prompts that do
+ * not echo what is typed (passphrases, secret values).
+ */
+import { AppError } from '../../shared/errors';
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+}
+
+export const isInteractive = (io: CliIo) => io.stdin.isTTY === true && typeof io.stdin.setRawMode === 'function';
+
+/** Asks for a value without showing it. Only in a terminal. */
+export function promptHidden(io: CliIo, question: string): Promise<string> {
+  const { stdin } = io;
+  io.stderr.write(question);
+  stdin.setRawMode!(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode!(false);
+      stdin.pause();
+      io.stderr.write('\n');
+    };
+    const onData = (chunk: string | Buffer) => {
+      for (const ch of chunk.toString()) {
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          return resolve(typed);
+        }
+        if (ch === '\u0003' || ch === '\u0004') {
+          finish();
+          return reject(new AppError('cancelled', 'Cancelled.'));
+        }
+        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+        else if (ch >= ' ') typed += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** Everything on standard input, without the one line break a shell or `echo` adds at the end. */
+export async function readAllStdin(io: CliIo): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}

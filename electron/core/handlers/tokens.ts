@@ -1,0 +1,43 @@
+/**
+ * Handlers for tokens and the auth timeline. Statuses and redacted exchanges go to the
+ * renderer; token values never do (copy goes through the main process's clipboard).
+ */
+import type { JwtInspection, TokenStatus } from '../../../shared/domain/token';
+import type { Handlers } from '../ipc/dispatcher';
+import type { TokenService } from '../tokens/service';
+import type { TimelineStore } from '../tokens/timeline-store';
+import type { SecretClipboard } from '../vault/clipboard';
+
+type TokenHandlers = Pick<
+  Handlers,
+  'tokens:list' | 'tokens:fetch' | 'tokens:forget' | 'tokens:copy' | 'tokens:inspect' | 'timeline:list' | 'timeline:curl'
+>;
+
+export interface TokenHandlerDeps {
+  tokens: TokenService;
+  timeline: TimelineStore;
+  clipboard: SecretClipboard;
+  inspectJwt(token: string, verify: { jwksUrl?: string; key?: string }): Promise<JwtInspection>;
+}
+
+export function tokenHandlers(deps: TokenHandlerDeps): TokenHandlers {
+  const { tokens } = deps;
+  const statusAfter = async (key: TokenStatus['key'], action: () => Promise<unknown>) => {
+    await action();
+    return tokens.status(key);
+  };
+
+  return {
+    'tokens:list': () => tokens.list(),
+    'tokens:fetch': ({ environmentId, credentialId, renew, confirmed }) =>
+      statusAfter({ environmentId, credentialId }, () => tokens.fetch({ environmentId, credentialId }, { renew, confirmed })),
+    'tokens:forget': (key) => statusAfter(key, () => tokens.forget(key)),
+    'tokens:copy': async (key) => deps.clipboard.copy((await tokens.fetch(key, { confirmed: true })).token),
+    'tokens:inspect': async ({ environmentId, credentialId, jwksUrl, key }) => {
+      const issued = await tokens.fetch({ environmentId, credentialId }, { confirmed: true });
+      return deps.inspectJwt(issued.token, { ...(jwksUrl ? { jwksUrl } : {}), ...(key ? { key } : {}) });
+    },
+    'timeline:list': async (filter) => deps.timeline.list(filter),
+    'timeline:curl': async ({ entryId, reveal }) => ({ curl: deps.timeline.curl(entryId, reveal) }),
+  };
+}

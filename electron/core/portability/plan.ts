@@ -1,0 +1,99 @@
+/**
+ * Reading an import file into one plan, whatever its format: our export (format.ts) or a
+ * Postman environment (`{ name, values: [{ key, value, type, enabled }] }`, where values of type
+ * `secret` become secret variables). Nothing is written here.
+ */
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { environmentNameSchema, variableNameSchema } from '../../../shared/domain/environment';
+import type { ImportSummary } from '../../../shared/ipc/domains/portability';
+import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, type ExportedCredential, type ExportedEnvironment } from './format';
+import { decryptSecrets } from './secret-envelope';
+
+export interface PlannedVariable {
+  name: string;
+  /** null: a secret whose value is not in the file. */
+  value: string | null;
+  secret: boolean;
+  description?: string;
+}
+
+export interface PlannedEnvironment extends Omit<ExportedEnvironment, 'variables'> {
+  variables: PlannedVariable[];
+}
+
+export interface ImportPlan {
+  format: 'tokenbench' | 'postman';
+  environments: PlannedEnvironment[];
+  credentials: ExportedCredential[];
+  skippedVariables: ImportSummary['skippedVariables'];
+}
+
+const postmanEnvironmentSchema = z.object({
+  name: z.string(),
+  values: z.array(z.object({ key: z.string(), value: z.unknown().optional(), type: z.string().optional(), enabled: z.boolean().optional() })),
+});
+
+export async function planImport(text: string, fileName: string, passphrase: string | undefined): Promise<ImportPlan> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError('import-unreadable', `${fileName} is not a JSON file, so it cannot be imported.`, { hint: 'Choose a Tokenbench export or a Postman environment file.' });
+  }
+  const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  if (record.format === EXPORT_FORMAT) return planOurs(record, fileName, passphrase);
+  if (Array.isArray(record.values) && typeof record.name === 'string') return planPostman(record, fileName);
+  if (record.info && Array.isArray(record.item)) {
+    throw new AppError('import-unknown-format', `${fileName} is a Postman collection, not an environment.`, { hint: 'In Postman, export the environment (Environments > ... > Export) instead.' });
+  }
+  throw new AppError('import-unknown-format', `${fileName} is neither a Tokenbench export nor a Postman environment.`);
+}
+
+async function planOurs(record: Record<string, unknown>, fileName: string, passphrase: string | undefined): Promise<ImportPlan> {
+  if (typeof record.version === 'number' && record.version > EXPORT_VERSION) {
+    throw new AppError('import-too-new', `${fileName} was exported by a newer Tokenbench (export format ${record.version}).`, { hint: 'Update Tokenbench to import it.' });
+  }
+  const parsed = exportDocumentSchema.safeParse(record);
+  if (!parsed.success) throw new AppError('import-invalid', `${fileName} is a Tokenbench export, but it is damaged: ${z.prettifyError(parsed.error)}`);
+  const document = parsed.data;
+  const secretValues = document.secrets ? await decryptSecrets(document.secrets, passphrase) : [];
+  const valueOf = (environment: string, name: string) => secretValues.find((s) => s.environment === environment && s.name === name)?.value ?? null;
+  return {
+    format: 'tokenbench',
+    environments: document.environments.map((environment) => ({
+      ...environment,
+      variables: environment.variables.map((v) => ({ ...v, value: v.secret ? valueOf(environment.name, v.name) : v.value })),
+    })),
+    credentials: document.credentials,
+    skippedVariables: [],
+  };
+}
+
+function planPostman(record: Record<string, unknown>, fileName: string): ImportPlan {
+  const parsed = postmanEnvironmentSchema.safeParse(record);
+  if (!parsed.success) throw new AppError('import-invalid', `${fileName} looks like a Postman environment, but it is damaged: ${z.prettifyError(parsed.error)}`);
+  const name = environmentNameSchema.safeParse(parsed.data.name);
+  if (!name.success) throw new AppError('import-invalid', `The Postman environment in ${fileName} has no usable name.`);
+  const skippedVariables: ImportSummary['skippedVariables'] = [];
+  const variables: PlannedVariable[] = [];
+  for (const entry of parsed.data.values) {
+    const skip = (reason: string) => skippedVariables.push({ environment: name.data, name: entry.key, reason });
+    if (entry.enabled === false) {
+      skip('it is disabled in Postman');
+    } else if (!variableNameSchema.safeParse(entry.key).success) {
+      skip('Tokenbench variable names start with a letter or _ and use letters, digits, _ . or -');
+    } else if (variables.some((v) => v.name === entry.key)) {
+      skip('the file has it twice; the first one was kept');
+    } else {
+      const value = entry.value === undefined || entry.value === null ? '' : typeof entry.value === 'string' ? entry.value : JSON.stringify(entry.value);
+      variables.push({ name: entry.key, value, secret: entry.type === 'secret' });
+    }
+  }
+  return {
+    format: 'postman',
+    environments: [{ name: name.data, production: false, allowedHosts: [], allowInsecureTls: false, confirmProduction: true, variables }],
+    credentials: [],
+    skippedVariables,
+  };
+}

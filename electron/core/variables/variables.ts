@@ -1,0 +1,177 @@
+/**
+ * Environment variables, plain or secret: the one service the IPC handlers, the CLI and the
+ * importer use. Plain values live in `workspace.json`; a secret variable keeps only its name,
+ * `secret: true`, an empty value and a masked hint there, and its value sealed in the vault.
+ * `resolveVariables` hands the engine plaintext: main process only.
+ */
+import { AppError } from '../../../shared/errors';
+import type { Environment, Variable } from '../../../shared/domain/environment';
+import { maskSecret } from '../../../shared/recipe/mask';
+import type { DataFile } from '../store/data-file';
+import type { Workspace } from '../store/workspace';
+import type { Vault } from '../vault/vault';
+
+export interface VariableInput {
+  environmentId: string;
+  name: string;
+  value: string;
+  secret: boolean;
+  description?: string;
+}
+
+export type ResolvedVariables = Record<string, { value: string; secret: boolean }>;
+
+export interface VariablesService {
+  set(input: VariableInput): Promise<Environment>;
+  /** Several variables of one environment in one go (import, presets). */
+  setMany(environmentId: string, variables: Omit<VariableInput, 'environmentId'>[]): Promise<Environment>;
+  delete(input: { environmentId: string; name: string }): Promise<Environment>;
+  /** Every variable of the environment with its plaintext value; needs an unlocked vault for secrets. */
+  resolveVariables(environmentId: string): Promise<ResolvedVariables>;
+  /** The plaintext of one secret variable (for an explicit reveal or copy). */
+  readSecret(environmentId: string, name: string): string;
+  /** Removes the sealed values of environments that no longer exist. */
+  removeOrphanedSecrets(): Promise<number>;
+}
+
+export interface VariablesOptions {
+  workspace: DataFile<Workspace>;
+  vault: Pick<Vault, 'secrets'>;
+  clock: { now(): number };
+  /** Called with the new list after every change, e.g. to tell every window. */
+  onChanged?: (environments: Environment[]) => void;
+}
+
+const ENV_PREFIX = 'env/';
+
+/** Where a secret variable's value is sealed; also bound into its ciphertext. */
+export function secretVariableId(environmentId: string, name: string): string {
+  return `${ENV_PREFIX}${encodeURIComponent(environmentId)}/${name}`;
+}
+
+function environmentOfSecret(id: string): string | undefined {
+  return id.startsWith(ENV_PREFIX) ? decodeURIComponent(id.slice(ENV_PREFIX.length, id.indexOf('/', ENV_PREFIX.length))) : undefined;
+}
+
+export function findEnvironment(workspace: Workspace, environmentId: string): Environment {
+  const found = workspace.environments.find((environment) => environment.id === environmentId);
+  if (!found) throw new AppError('not-found', 'That environment no longer exists. It may have been deleted in another window or by the CLI.');
+  return found;
+}
+
+/**
+ * The workspace form of `inputs` (secret values replaced by a masked hint) and the secret values
+ * to seal, by vault id. A secret input with `value: null` is a secret whose value is not known
+ * (e.g. imported without values): it gets no hint and nothing is sealed.
+ */
+export function sealableVariables(
+  environmentId: string,
+  inputs: Array<Omit<VariableInput, 'environmentId' | 'value'> & { value: string | null }>,
+  existing: readonly Variable[] = [],
+): { variables: Variable[]; secretValues: Record<string, string> } {
+  const secretValues: Record<string, string> = {};
+  const variables = inputs.map((input): Variable => {
+    if (input.secret && input.value !== null) secretValues[secretVariableId(environmentId, input.name)] = input.value;
+    return {
+      name: input.name,
+      value: input.secret ? '' : (input.value ?? ''),
+      secret: input.secret,
+      description: input.description ?? existing.find((v) => v.name === input.name)?.description ?? '',
+      hint: input.secret && input.value !== null ? maskSecret(input.value) : null,
+    };
+  });
+  return { variables, secretValues };
+}
+
+export function createVariablesService({ workspace, vault, clock, onChanged }: VariablesOptions): VariablesService {
+  const describe = (environment: Environment, name: string) => `the secret variable ${name} of environment "${environment.name}"`;
+
+  async function changeEnvironment(environmentId: string, change: (environment: Environment) => Environment): Promise<Environment> {
+    let changedEnvironment: Environment | undefined;
+    const next = await workspace.update((current) => ({
+      ...current,
+      environments: current.environments.map((environment) => {
+        if (environment.id !== environmentId) return environment;
+        changedEnvironment = { ...change(environment), updatedAt: new Date(clock.now()).toISOString() };
+        return changedEnvironment;
+      }),
+    }));
+    if (!changedEnvironment) findEnvironment(next, environmentId);
+    onChanged?.(next.environments);
+    return changedEnvironment!;
+  }
+
+  /** The plaintext of each secret variable of `environment`, in order; a missing value is an error. */
+  function readSecrets(environment: Environment, names: string[]): string[] {
+    const values = vault.secrets.readMany(names.map((name) => ({ id: secretVariableId(environment.id, name), describe: describe(environment, name) })));
+    return values.map((value, i) => {
+      if (value !== undefined) return value;
+      throw new AppError('secret-missing', `${describe(environment, names[i]!)} has no stored value (it was removed, or the data folder was only partly copied).`, {
+        hint: 'Set its value again.',
+      });
+    });
+  }
+
+  function readSecret(environmentId: string, name: string): string {
+    const environment = findEnvironment(workspace.read(), environmentId);
+    const variable = environment.variables.find((v) => v.name === name);
+    if (!variable) throw new AppError('not-found', `Environment "${environment.name}" has no variable called ${name}.`);
+    if (!variable.secret) throw new AppError('invalid-request', `${name} in environment "${environment.name}" is not a secret variable.`);
+    return readSecrets(environment, [name])[0]!;
+  }
+
+  async function setMany(environmentId: string, inputs: Omit<VariableInput, 'environmentId'>[]): Promise<Environment> {
+    const before = findEnvironment(workspace.read(), environmentId);
+    const { variables: newVariables, secretValues } = sealableVariables(environmentId, inputs, before.variables);
+    // The value is sealed first: a crash in between leaves an unused sealed value, never a secret variable without one.
+    if (Object.keys(secretValues).length > 0) await vault.secrets.write(secretValues);
+    const updated = await changeEnvironment(environmentId, (environment) => {
+      const variables = [...environment.variables];
+      for (const variable of newVariables) {
+        const existing = variables.findIndex((v) => v.name === variable.name);
+        if (existing >= 0) variables[existing] = variable;
+        else variables.push(variable);
+      }
+      return { ...environment, variables };
+    });
+    const noLongerSecret = inputs.filter((input) => !input.secret && before.variables.some((v) => v.name === input.name && v.secret));
+    if (noLongerSecret.length > 0) {
+      const ids = new Set(noLongerSecret.map((v) => secretVariableId(environmentId, v.name)));
+      await vault.secrets.remove((id) => ids.has(id));
+    }
+    return updated;
+  }
+
+  return {
+    setMany,
+    set: ({ environmentId, ...variable }) => setMany(environmentId, [variable]),
+    readSecret,
+
+    async delete({ environmentId, name }) {
+      const environment = findEnvironment(workspace.read(), environmentId);
+      const variable = environment.variables.find((v) => v.name === name);
+      if (!variable) throw new AppError('not-found', `Environment "${environment.name}" has no variable called ${name}.`);
+      // Checked before anything changes, so a locked vault leaves both files as they were.
+      if (variable.secret) vault.secrets.requireUnlocked();
+      const updated = await changeEnvironment(environmentId, (current) => ({ ...current, variables: current.variables.filter((v) => v.name !== name) }));
+      if (variable.secret) await vault.secrets.remove((id) => id === secretVariableId(environmentId, name));
+      return updated;
+    },
+
+    async resolveVariables(environmentId) {
+      const environment = findEnvironment(workspace.read(), environmentId);
+      const secretNames = environment.variables.filter((v) => v.secret).map((v) => v.name);
+      const secretValues = new Map(readSecrets(environment, secretNames).map((value, i) => [secretNames[i]!, value]));
+      return Object.fromEntries(environment.variables.map((v) => [v.name, { value: v.secret ? secretValues.get(v.name)! : v.value, secret: v.secret }]));
+    },
+
+    async removeOrphanedSecrets() {
+      const existing = new Set(workspace.read().environments.map((e) => e.id));
+      const removed = await vault.secrets.remove((id) => {
+        const environmentId = environmentOfSecret(id);
+        return environmentId !== undefined && !existing.has(environmentId);
+      });
+      return removed.length;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** Native save/open dialogs for export and import, attached to the app's window. */
+import { BrowserWindow, dialog } from 'electron';
+import type { FileChooser } from '../core/handlers/portability';
+
+const jsonFiles = [{ name: 'Tokenbench or Postman JSON', extensions: ['json'] }];
+
+export const electronFileChooser: FileChooser = {
+  async chooseExportFile(suggestedName) {
+    const window = BrowserWindow.getFocusedWindow();
+    const options = { title: 'Export environments', defaultPath: suggestedName, filters: jsonFiles };
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  async chooseImportFile() {
+    const window = BrowserWindow.getFocusedWindow();
+    const options = { title: 'Import environments', filters: jsonFiles, properties: ['openFile' as const] };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+};

@@ -1,0 +1,26 @@
+/**
+ * Credentials: a named recipe (how to obtain, renew and use a token) and the environments it
+ * is used in. The recipe holds `{{variable}}` references, never secret values: those live in
+ * each environment's secret variables, in the vault.
+ */
+import { z } from 'zod';
+import { RecipeSchema } from '../recipe/recipe';
+
+export const credentialNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the credential a name.')
+  .max(80, 'Keep credential names under 80 characters.');
+
+export const credentialSchema = z.object({
+  id: z.string().min(1),
+  name: credentialNameSchema,
+  /** The preset it was made from, if any (for docs hints and the editor). */
+  presetId: z.string().nullable().default(null),
+  recipe: RecipeSchema,
+  /** Environments this credential is used in: one dashboard card per environment x credential. */
+  environmentIds: z.array(z.string()).default([]),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Credential = z.infer<typeof credentialSchema>;

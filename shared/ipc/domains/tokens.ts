@@ -1,0 +1,47 @@
+/**
+ * Channels for tokens and the auth timeline. Everything here is non-secret: statuses, masked
+ * hints and redacted exchanges. A token value only leaves the main process through the
+ * clipboard (`tokens:copy`), which the main process clears again.
+ */
+import { z } from 'zod';
+import type { TokenStatus, TimelineEntryView, JwtInspection } from '../../domain/token';
+import { channel, event } from '../define';
+import type { CopiedSecret } from './variables';
+
+const pair = {
+  environmentId: z.string().min(1, 'Which environment? The id is missing.'),
+  credentialId: z.string().min(1, 'Which credential? The id is missing.'),
+};
+
+export const tokenChannels = {
+  /** One status per environment x credential where the credential is used. */
+  'tokens:list': channel<TokenStatus[]>()(z.object({}).strict()),
+  /** Gets a token now (reusing a valid one unless `renew`), then returns its status. */
+  'tokens:fetch': channel<TokenStatus>()(
+    z.object({ ...pair, renew: z.boolean().optional(), confirmed: z.boolean().optional() }).strict(),
+  ),
+  'tokens:forget': channel<TokenStatus>()(z.object(pair).strict()),
+  /** The main process puts the token on the clipboard and clears it after `clearAfterMs`. */
+  'tokens:copy': channel<CopiedSecret>()(z.object(pair).strict()),
+  /** Header and claims of a JWT token; the signature checked against a JWKS URL or a key if given. */
+  'tokens:inspect': channel<JwtInspection>()(
+    z
+      .object({
+        ...pair,
+        jwksUrl: z.url({ protocol: /^https?$/, error: 'The JWKS address must be an http(s) URL.' }).optional(),
+        /** A PEM public key, a JWK (JSON) or a shared secret for HS* tokens. */
+        key: z.string().max(20_000).optional(),
+      })
+      .strict(),
+  ),
+  'timeline:list': channel<TimelineEntryView[]>()(
+    z.object({ environmentId: z.string().optional(), credentialId: z.string().optional(), limit: z.number().int().positive().max(1000).optional() }).strict(),
+  ),
+  /** "Copy as cURL" for one exchange: redacted unless `reveal`. */
+  'timeline:curl': channel<{ curl: string }>()(z.object({ entryId: z.string().min(1), reveal: z.boolean().default(false) }).strict()),
+};
+
+export const tokenEvents = {
+  'tokens:changed': event<TokenStatus>(),
+  'timeline:added': event<TimelineEntryView>(),
+};
