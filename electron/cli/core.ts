@@ -66,3 +66,26 @@ export function findEnvironmentByName(core: CliCore, nameOrId: string) {
   }
   return found;
 }
+
+export function findCredentialByName(core: CliCore, nameOrId: string) {
+  const credentials = core.credentials.read().credentials;
+  const found = credentials.find((c) => c.id === nameOrId) ?? credentials.find((c) => c.name.toLowerCase() === nameOrId.toLowerCase());
+  if (!found) {
+    const known = credentials.map((c) => c.name).join(', ') || 'none yet';
+    throw new AppError('not-found', `There is no credential called "${nameOrId}".`, { hint: `Credentials: ${known}.` });
+  }
+  return found;
+}
+
+/** The environment x credential pair a command names with `--env` and a credential name. */
+export function findPair(core: CliCore, credentialName: string, environmentName: string | undefined) {
+  if (!environmentName) throw new AppError('invalid-request', 'Say which environment with --env NAME.');
+  const environment = findEnvironmentByName(core, environmentName);
+  const credential = findCredentialByName(core, credentialName);
+  if (!credential.environmentIds.includes(environment.id)) {
+    throw new AppError('not-found', `The credential "${credential.name}" is not used in "${environment.name}".`, {
+      hint: 'Add it to that environment in the app first.',
+    });
+  }
+  return { environment, credential, key: { environmentId: environment.id, credentialId: credential.id } };
+}

@@ -5,6 +5,19 @@ import { envListCommand } from './env-list';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { initCommand } from './init';
+import { requestCommand } from './request';
 import { secretSetCommand } from './secret-set';
+import { timelineCommand } from './timeline';
+import { tokenCommand } from './token';
 
-export const commands: readonly Command[] = [initCommand, envListCommand, envCreateCommand, secretSetCommand, importCommand, exportCommand];
+export const commands: readonly Command[] = [
+  initCommand,
+  envListCommand,
+  envCreateCommand,
+  secretSetCommand,
+  importCommand,
+  exportCommand,
+  tokenCommand,
+  requestCommand,
+  timelineCommand,
+];
