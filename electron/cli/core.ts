@@ -57,25 +57,19 @@ export async function withUnlockIfNeeded<T>(core: CliCore, io: CliIo, work: () =
   }
 }
 
-export function findEnvironmentByName(core: CliCore, nameOrId: string) {
-  const environments = core.workspace.read().environments;
-  const found = environments.find((e) => e.id === nameOrId) ?? environments.find((e) => e.name.toLowerCase() === nameOrId.toLowerCase());
+/** Finds by id, else by name ignoring case; the error lists what there is. */
+function findNamed<T extends { id: string; name: string }>(items: readonly T[], nameOrId: string, what: 'environment' | 'credential'): T {
+  const found = items.find((item) => item.id === nameOrId) ?? items.find((item) => item.name.toLowerCase() === nameOrId.toLowerCase());
   if (!found) {
-    const known = environments.map((e) => e.name).join(', ') || 'none yet';
-    throw new AppError('not-found', `There is no environment called "${nameOrId}".`, { hint: `Environments: ${known}.` });
+    const known = items.map((item) => item.name).join(', ') || 'none yet';
+    throw new AppError('not-found', `There is no ${what} called "${nameOrId}".`, { hint: `${what === 'environment' ? 'Environments' : 'Credentials'}: ${known}.` });
   }
   return found;
 }
 
-export function findCredentialByName(core: CliCore, nameOrId: string) {
-  const credentials = core.credentials.read().credentials;
-  const found = credentials.find((c) => c.id === nameOrId) ?? credentials.find((c) => c.name.toLowerCase() === nameOrId.toLowerCase());
-  if (!found) {
-    const known = credentials.map((c) => c.name).join(', ') || 'none yet';
-    throw new AppError('not-found', `There is no credential called "${nameOrId}".`, { hint: `Credentials: ${known}.` });
-  }
-  return found;
-}
+export const findEnvironmentByName = (core: CliCore, nameOrId: string) => findNamed(core.workspace.read().environments, nameOrId, 'environment');
+
+export const findCredentialByName = (core: CliCore, nameOrId: string) => findNamed(core.credentials.read().credentials, nameOrId, 'credential');
 
 /** The environment x credential pair a command names with `--env` and a credential name. */
 export function findPair(core: CliCore, credentialName: string, environmentName: string | undefined) {
