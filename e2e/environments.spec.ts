@@ -1,5 +1,13 @@
 /** The foundation slice: environments are created, renamed, deleted, and survive a restart. */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app';
+
+/** The app opens on the dashboard; environments have their own view. */
+async function openEnvironments(page: Page) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Environments' }).click();
+}
+
+test.beforeEach(async ({ app }) => openEnvironments(app.page));
 
 test('a new user is told what to do first', async ({ app }) => {
   const { page } = app;
@@ -21,6 +29,7 @@ test('environments can be created, renamed and deleted, and survive a restart', 
   await app.screenshot('workspace');
 
   await app.restart();
+  await openEnvironments(app.page);
   const sidebar = app.page.getByRole('navigation', { name: 'Environments' });
   await expect(sidebar.getByRole('button', { name: /Lemonway sandbox/ })).toBeVisible();
   await expect(sidebar.getByRole('button', { name: /Lemonway prod/ })).toBeVisible();
@@ -36,6 +45,7 @@ test('environments can be created, renamed and deleted, and survive a restart', 
   await expect(sidebar.getByRole('button', { name: /Lemonway staging/ })).toHaveCount(0);
 
   await app.restart();
+  await openEnvironments(app.page);
   const after = app.page.getByRole('navigation', { name: 'Environments' });
   await expect(after.getByRole('button', { name: /Lemonway prod/ })).toBeVisible();
   await expect(after.getByRole('button', { name: /Lemonway staging/ })).toHaveCount(0);

@@ -5,18 +5,22 @@
  * tests call the same factory directly. Only the transport (and the injected keychain,
  * clipboard and file dialogs) differ.
  */
+import { AppError } from '../../shared/errors';
 import type { EventName, EventPayload, StoreProblem } from '../../shared/ipc/contract';
 import { systemClock, type Clock, type CoreContext } from './context';
 import { openCredentials } from './credentials/store';
 import { addCredentialFromPreset } from './credentials/from-preset';
 import { createTokenEngine, type TokenCache, type TokenEngine } from './engine';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
-import { credentialHandlers } from './handlers/credentials';
+import { openDemoFile } from './demo/state';
+import { credentialHandlers, findCredential } from './handlers/credentials';
+import { demoHandlers } from './handlers/demo';
 import { environmentHandlers } from './handlers/environments';
 import { environmentLifecycleHandlers } from './handlers/environment-lifecycle';
 import type { FileChooser } from './handlers/portability';
+import { runnerHandlers } from './handlers/runner';
 import { tokenHandlers } from './handlers/tokens';
-import type { HttpClient } from './http';
+import { createHttpClient, type HttpClient } from './http';
 import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
 import { inspectJwt } from './tokens/jwt-inspect';
@@ -128,20 +132,79 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     );
   });
 
+  const findEnvironment = (id: string) => {
+    const found = ctx.workspace.read().environments.find((e) => e.id === id);
+    if (!found) throw new AppError('not-found', 'That environment no longer exists. It may have been deleted in another window or by the CLI.');
+    return found;
+  };
+
+  const environments = environmentHandlers(ctx);
+  const lifecycle = environmentLifecycleHandlers(ctx, { credentials, variables: secrets.variables, tokenCache: secrets.tokenCache, isVaultUnlocked });
+  const credentialActions = credentialHandlers(ctx, {
+    credentials,
+    onCredentialChanged: async (credentialId) => {
+      if (isVaultUnlocked()) await secrets.tokenCache.deleteWhere({ credentialId });
+    },
+  });
+
+  // The runner sends arbitrary requests (large bodies, slow servers): its own connection pool.
+  const ownRunnerHttp = options.http ? undefined : createHttpClient();
+  const runner = runnerHandlers(
+    {
+      dataDir: options.dataDir,
+      clock,
+      http: options.http ?? ownRunnerHttp!,
+      emit: ctx.emit,
+      findEnvironment,
+      findCredential: (id) => findCredential(credentials.read(), id),
+      resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId),
+      async authenticatedRequest(environmentId, credentialId, request) {
+        const { method, url, headers, body, timeoutMs, signal, maxBodyBytes, sensitiveHeaders, sensitiveBody } = request;
+        // The runner has already asked for the production confirmation.
+        const sent = await tokens.authenticatedRequest(
+          { environmentId, credentialId },
+          { method, url, headers: Object.fromEntries(headers), body, timeoutMs, signal, maxBodyBytes, sensitiveHeaders, sensitiveBody },
+          { confirmed: true },
+        );
+        return {
+          response: sent.response,
+          renewedAfter401: sent.renewedAfter401,
+          sentHeaders: sent.sentHeaders.map(({ name, value }) => [name, value]),
+          sentUrl: sent.sentUrl,
+          ...(sent.renewalError ? { renewalError: { message: sent.renewalError.message, hint: sent.renewalError.hint } } : {}),
+        };
+      },
+      redact,
+    },
+    { storeClass: options.storeClass, problems },
+  );
+
+  const demo = demoHandlers({
+    file: openDemoFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems }),
+    environmentExists: (id) => ctx.workspace.read().environments.some((e) => e.id === id),
+    credentialExists: (id) => credentials.read().credentials.some((c) => c.id === id),
+    createEnvironment: (name) => environments['environments:create']({ name }),
+    deleteEnvironment: async (id) => void (await lifecycle['environments:delete']({ id })),
+    setVariables: async (environmentId, variables) => void (await secrets.variables.setMany(environmentId, variables)),
+    createCredential: (input) => credentialActions['credentials:create'](input),
+    deleteCredential: async (id) => void (await credentialActions['credentials:delete']({ id })),
+    callApi: async (key, request) => {
+      const { response, renewedAfter401 } = await tokens.authenticatedRequest(key, request);
+      return { status: response.status, body: response.body.toString('utf8'), renewedAfter401 };
+    },
+  });
+
   const handlers: Handlers = {
     'app:info': async () => ({ version: appVersion, dataDir: options.dataDir, storeProblems: problems }),
-    ...environmentHandlers(ctx),
-    ...environmentLifecycleHandlers(ctx, { credentials, variables: secrets.variables, tokenCache: secrets.tokenCache, isVaultUnlocked }),
-    ...credentialHandlers(ctx, {
-      credentials,
-      onCredentialChanged: async (credentialId) => {
-        if (isVaultUnlocked()) await secrets.tokenCache.deleteWhere({ credentialId });
-      },
-    }),
+    ...environments,
+    ...lifecycle,
+    ...credentialActions,
     'credentials:add-from-preset': (request) =>
       addCredentialFromPreset(ctx, { credentials, setVariables: (environmentId, variables) => secrets.variables.setMany(environmentId, variables) }, request),
     ...tokenHandlers({ tokens, timeline, clipboard: secrets.clipboard, inspectJwt }),
     ...secrets.handlers,
+    ...runner,
+    ...demo.handlers,
   };
 
   await secrets.unlockWithKeychainIfPossible().catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));
@@ -162,7 +225,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     engine,
     async dispose() {
       listeners.clear();
+      await demo.dispose();
       engine.dispose();
+      ownRunnerHttp?.close();
       secrets.dispose();
     },
   };

@@ -3,6 +3,8 @@ import { Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { ErrorMessage } from './components/ErrorMessage';
 import { useEnvironments } from './features/environments/store';
+import { VaultBanner } from './features/vault/VaultBanner';
+import { VaultMenu } from './features/vault/VaultMenu';
 import { api } from './lib/api';
 import { useShell } from './shell/store';
 import { views } from './shell/views';
@@ -37,7 +39,9 @@ export function App() {
             v{info.version}
           </span>
         )}
+        <VaultMenu />
       </div>
+      <VaultBanner />
       {info?.storeProblems.map((problem) => (
         <ErrorMessage key={problem.file} error={{ code: 'store-corrupt', message: problem.message, hint: `Your old data is kept at ${problem.keptAs}.` }} />
       ))}

@@ -9,8 +9,10 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './domains/app';
 import { credentialChannels, credentialEvents } from './domains/credentials';
+import { demoChannels, demoEvents } from './domains/demo';
 import { environmentChannels, environmentEvents } from './domains/environments';
 import { portabilityChannels } from './domains/portability';
+import { runnerChannels, runnerEvents } from './domains/runner';
 import { tokenChannels, tokenEvents } from './domains/tokens';
 import { variableChannels } from './domains/variables';
 import { vaultChannels, vaultEvents } from './domains/vault';
@@ -26,6 +28,8 @@ export const contract = {
   ...vaultChannels,
   ...variableChannels,
   ...portabilityChannels,
+  ...runnerChannels,
+  ...demoChannels,
 };
 
 export const events = {
@@ -34,6 +38,8 @@ export const events = {
   ...credentialEvents,
   ...tokenEvents,
   ...vaultEvents,
+  ...runnerEvents,
+  ...demoEvents,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 // What a preset is: a ready recipe for one vendor or one standard flow, plus the few values the
 // user must type. Pure (no Node APIs).
+import { httpUrlOf, isHostAllowed } from '../domain/allowed-hosts';
 import { RecipeSchema, type Recipe, type RecipeInput } from './recipe';
 
 export interface PresetVariable {
@@ -42,10 +43,21 @@ export function presetDefault(variable: PresetVariable, production: boolean): st
   return production ? value.production : value.sandbox;
 }
 
-/** The allowed hosts to suggest for a sandbox or production environment. */
-export function presetAllowedHosts(preset: Preset, production: boolean): string[] {
+/**
+ * The allowed hosts to suggest for a sandbox or production environment: the vendor's hosts, plus
+ * the host of any address the user typed into the preset's address fields (`baseUrl`, `tokenUrl`:
+ * a proxy, a regional host, a local emulator) that those do not cover: typing it is the user's
+ * explicit choice.
+ */
+export function presetAllowedHosts(preset: Preset, production: boolean, typed: Record<string, string> = {}): string[] {
   const hosts = preset.allowedHosts;
-  return Array.isArray(hosts) ? [...hosts] : [...(production ? hosts.production : hosts.sandbox)];
+  const vendor = Array.isArray(hosts) ? [...hosts] : [...(production ? hosts.production : hosts.sandbox)];
+  const extra = preset.variables
+    .filter((variable) => !variable.secret && /url$/i.test(variable.name))
+    .map((variable) => httpUrlOf(typed[variable.name] ?? ''))
+    .filter((url): url is URL => url !== null && !isHostAllowed(url, vendor))
+    .map((url) => url.host.toLowerCase());
+  return [...new Set([...vendor, ...extra])];
 }
 
 export const CLIENT_ID: PresetVariable = {

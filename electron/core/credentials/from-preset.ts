@@ -49,7 +49,9 @@ export async function addCredentialFromPreset(ctx: CoreContext, deps: PresetFlow
     await ctx.workspace.update((current) => ({
       ...current,
       environments: current.environments.map((e) =>
-        e.id === environment.id ? { ...e, allowedHosts: presetAllowedHosts(preset, e.production), updatedAt: new Date(ctx.clock.now()).toISOString() } : e,
+        e.id === environment.id
+          ? { ...e, allowedHosts: presetAllowedHosts(preset, e.production, request.values), updatedAt: new Date(ctx.clock.now()).toISOString() }
+          : e,
       ),
     }));
   }

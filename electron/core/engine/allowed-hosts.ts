@@ -1,22 +1,10 @@
-// An environment's allowed hosts: its secrets and tokens go to these hosts only. Entries are a host
-// name (any port), `host:port`, or `*.example.com` (any subdomain, not example.com itself).
+// Enforces an environment's allowed hosts in the engine (the matcher itself is shared with the
+// renderer: shared/domain/allowed-hosts.ts).
+import { isHostAllowed } from '../../../shared/domain/allowed-hosts';
 import { TokenError } from './errors';
 import type { EngineEnvironment } from './types';
 
-function matches(url: URL, entry: string): boolean {
-  const pattern = entry.trim().toLowerCase();
-  if (!pattern) return false;
-  const hostname = url.hostname.toLowerCase();
-  if (pattern.startsWith('*.')) return hostname.endsWith(pattern.slice(1)) && hostname.length > pattern.length - 1;
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  const hasPort = /:\d+$/.test(pattern) && !pattern.endsWith(']');
-  if (hasPort) return `${hostname}:${port}` === pattern || `${hostname}:${url.port}` === pattern;
-  return hostname === pattern;
-}
-
-export function isHostAllowed(url: URL, allowedHosts: readonly string[]): boolean {
-  return allowedHosts.length === 0 || allowedHosts.some((entry) => matches(url, entry));
-}
+export { isHostAllowed };
 
 /** Throws `host-not-allowed` naming the host and the environment. `what` says what would have been sent. */
 export function assertHostAllowed(url: URL, env: EngineEnvironment, what: string): void {

@@ -17,6 +17,10 @@ export interface ApiRequest {
   signal?: AbortSignal;
   /** Response size cap; default 10 MB. */
   maxBodyBytes?: number;
+  /** Headers carrying secrets of their own: like the token, never sent on to another origin. */
+  sensitiveHeaders?: string[];
+  /** The body carries a secret: a redirect that would resend it to another origin is refused. */
+  sensitiveBody?: boolean;
 }
 
 export interface AuthenticatedResponse {
@@ -74,7 +78,8 @@ export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: 
         ...(request.signal ? { signal: request.signal } : {}),
         ...(request.maxBodyBytes !== undefined ? { maxBodyBytes: request.maxBodyBytes } : {}),
         allowInsecureTls: env.allowInsecureTls,
-        sensitiveHeaders: issued.use.in === 'header' ? [issued.use.name] : [],
+        sensitiveHeaders: [...(issued.use.in === 'header' ? [issued.use.name] : []), ...(request.sensitiveHeaders ?? [])],
+        ...(request.sensitiveBody ? { sensitiveBody: true } : {}),
       });
       return { response, target, issued };
     } catch (error) {
@@ -99,15 +104,17 @@ export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: 
       renewedAfter401 = true;
     }
   }
-  const masked = maskSecret(result.issued.use.value);
+  // Only the token is masked: the scheme word around it ("Bearer ") is no secret and helps reading.
+  const { token, use } = result.issued;
+  const masked = use.value.split(token).join(maskSecret(token));
   return {
     response: result.response,
     renewedAfter401,
     sentHeaders: Object.entries(result.target.headers).map(([name, value]) => ({
       name,
-      value: result.issued.use.in === 'header' && name === result.issued.use.name ? masked : value,
+      value: use.in === 'header' && name === use.name ? masked : value,
     })),
-    sentUrl: result.issued.use.in === 'query' ? result.target.url.split(encodeURIComponent(result.issued.use.value)).join(masked) : result.target.url,
+    sentUrl: use.in === 'query' ? result.target.url.split(encodeURIComponent(use.value)).join(encodeURIComponent(masked)) : result.target.url,
     ...(renewalError ? { renewalError } : {}),
   };
 }

@@ -7,6 +7,6 @@ interface ShellState {
 }
 
 export const useShell = create<ShellState>((set) => ({
-  viewId: 'environments',
+  viewId: 'dashboard',
   show: (viewId) => set({ viewId }),
 }));

@@ -3,6 +3,7 @@
  * Adding a view = one entry here.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { DashboardView } from '../features/dashboard/DashboardView';
 import { EnvironmentsView } from '../features/environments/EnvironmentsView';
 
 export interface View {
@@ -14,8 +15,8 @@ export interface View {
 }
 
 export const views: View[] = [
+  { id: 'dashboard', label: 'Dashboard', description: 'Every token: state, countdown, renewals and actions', component: DashboardView },
   { id: 'environments', label: 'Environments', description: 'Environments, their variables and credentials', component: EnvironmentsView },
+  { id: 'timeline', label: 'Timeline', description: 'Every token request with its redacted exchange', component: lazy(() => import('../features/timeline/TimelineView')) },
+  { id: 'runner', label: 'Runner', description: 'Call any endpoint with the right token attached', component: lazy(() => import('../features/runner/RunnerView')) },
 ];
-
-// Keeps `lazy` in use for views that register lazily (the runner, for example).
-export const lazyView = (load: () => Promise<{ default: ComponentType }>) => lazy(load);

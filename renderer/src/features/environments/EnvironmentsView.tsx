@@ -1,20 +1,33 @@
-/** Environments: the list on the left, the selected one on the right. */
+/** Environments: the list on the left, the selected one (header and tabs) on the right. */
+import { useEffect } from 'react';
 import { EmptyState } from '../../components/EmptyState';
+import { useCredentials } from '../credentials/store';
 import { EnvironmentHeader } from './EnvironmentHeader';
 import { EnvironmentList } from './EnvironmentList';
+import { EnvironmentTabs } from './EnvironmentTabs';
 import { NewEnvironmentForm } from './NewEnvironmentForm';
 import { useEnvironments, useSelectedEnvironment } from './store';
+import './environments.css';
 
 export function EnvironmentsView() {
   const count = useEnvironments((s) => s.environments.length);
   const selected = useSelectedEnvironment();
+  const loadCredentials = useCredentials((s) => s.load);
+
+  useEffect(() => {
+    // Variables show which credentials use them, so both lists are needed from the start.
+    void loadCredentials();
+  }, [loadCredentials]);
 
   return (
     <div className="split">
       <EnvironmentList />
       <div className="content">
         {selected ? (
-          <EnvironmentHeader key={`${selected.id}:${selected.name}`} environment={selected} />
+          <>
+            <EnvironmentHeader key={`${selected.id}:${selected.name}`} environment={selected} />
+            <EnvironmentTabs key={selected.id} environment={selected} />
+          </>
         ) : count === 0 ? (
           <EmptyState title="Create your first environment">
             An environment holds the variables and secrets for one place you connect to, such as “Lemonway sandbox” or “Landax prod”.

@@ -1,0 +1,49 @@
+// Masks secrets in everything the runner hands to the renderer, the history file or a log: the
+// secret variable values this request used (every encoding, via the engine's Redactor), every
+// other known secret (`deps.redact`), and credentials typed literally into auth headers.
+import { MASK } from '../../../shared/recipe/mask';
+import { splitReferences } from '../../../shared/runner/references';
+import type { Header } from '../../../shared/runner/results';
+import { Redactor } from '../engine/redact';
+
+export type Mask = (text: string) => string;
+
+/** Header names whose values are credentials whatever they hold. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'apikey']);
+
+export function createMask(scope: Record<string, { value: string; secret: boolean }>, redact: (text: string) => string): Mask {
+  const redactor = new Redactor(Object.values(scope).flatMap((v) => (v.secret ? [v.value] : [])));
+  return (text) => redact(redactor.text(text));
+}
+
+/** Any JSON-able value with every string masked (the last line of defence before data leaves main). */
+export function maskDeep<T>(value: T, mask: Mask): T {
+  return JSON.parse(mask(JSON.stringify(value))) as T;
+}
+
+export function isCredentialHeader(name: string): boolean {
+  return CREDENTIAL_HEADERS.has(name.trim().toLowerCase());
+}
+
+/**
+ * `Bearer abc…` -> `Bearer ••••`: a credential typed into an auth header is masked, the scheme
+ * word and `{{references}}` stay (they are names, not values).
+ */
+export function maskLiteralCredential(value: string): string {
+  const scheme = /^([A-Za-z][A-Za-z0-9_-]*\s+)(.*)$/s.exec(value);
+  const [prefix, rest] = scheme && scheme[2] !== '' ? [scheme[1]!, scheme[2]!] : ['', value];
+  const masked = splitReferences(rest)
+    .map((part) => ('variable' in part ? `{{${part.variable}}}` : part.literal.trim() === '' ? part.literal : MASK))
+    .join('');
+  return prefix + masked;
+}
+
+/** Request headers for display: credential headers masked structurally, all values through `mask`. */
+export function maskHeaders(headers: ReadonlyArray<readonly [string, string]>, mask: Mask): Header[] {
+  return headers.map(([name, value]) => [name, mask(isCredentialHeader(name) ? maskLiteralCredential(value) : value)]);
+}
+
+/** `sid=abc; Path=/` -> `sid=••••; Path=/`: cookie values are sessions, their attributes are not. */
+export function maskSetCookie(line: string): string {
+  return line.replace(/^([^=;]+=)[^;]*/, `$1${MASK}`);
+}

@@ -1,0 +1,62 @@
+/**
+ * The credentials used in the selected environment: the list with each one's kind, adding one
+ * (from a preset or from scratch), and the editor for the one picked.
+ */
+import { useState } from 'react';
+import type { Environment } from '../../../../shared/domain/environment';
+import { findPreset } from '../../../../shared/recipe';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { AddCredential } from './AddCredential';
+import { CredentialEditor } from './CredentialEditor';
+import { KIND_LABELS } from './recipe-defaults';
+import { useCredentials, useEnvironmentCredentials } from './store';
+import './credentials.css';
+
+type Mode = { is: 'list' } | { is: 'adding' } | { is: 'editing'; credentialId: string };
+
+export function CredentialsPanel({ environment }: { environment: Environment }) {
+  const error = useCredentials((s) => s.error);
+  const credentials = useEnvironmentCredentials(environment.id);
+  const [mode, setMode] = useState<Mode>({ is: 'list' });
+
+  if (error) return <ErrorMessage error={error} />;
+
+  if (mode.is === 'adding') {
+    return <AddCredential environment={environment} onCancel={() => setMode({ is: 'list' })} onCreated={(c) => setMode({ is: 'editing', credentialId: c.id })} />;
+  }
+
+  const editing = mode.is === 'editing' ? credentials.find((c) => c.id === mode.credentialId) : undefined;
+  if (editing) return <CredentialEditor key={editing.id} credential={editing} environment={environment} onClose={() => setMode({ is: 'list' })} />;
+
+  if (credentials.length === 0) {
+    return (
+      <EmptyState title="No credentials yet" action={<button type="button" className="primary" onClick={() => setMode({ is: 'adding' })}>Add credential</button>}>
+        A credential says how to get a token from an auth service and how to use it. Pick your vendor’s preset and type only your own keys.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <section className="credential-list" aria-label="Credentials">
+      <div className="row spread">
+        <h2>Credentials</h2>
+        <button type="button" className="primary" onClick={() => setMode({ is: 'adding' })}>
+          Add credential
+        </button>
+      </div>
+      <ul>
+        {credentials.map((credential) => (
+          <li key={credential.id}>
+            <button type="button" className="credential-item" onClick={() => setMode({ is: 'editing', credentialId: credential.id })}>
+              <span className="credential-name">{credential.name}</span>
+              <span className="muted small">
+                {(credential.presetId && findPreset(credential.presetId)?.name) ?? KIND_LABELS[credential.recipe.kind]}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

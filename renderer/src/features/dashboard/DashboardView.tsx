@@ -1,0 +1,106 @@
+/**
+ * The live token dashboard, the app's home view: one card per environment x credential with a
+ * live countdown, renewal while on screen, and what to do next when there is nothing yet.
+ */
+import { lazy, Suspense, useEffect } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useShell } from '../../shell/store';
+import { useCredentials } from '../credentials/store';
+import { useSecretsUnavailable, useVault } from '../vault/store';
+import { DemoPanel } from './DemoPanel';
+import { useDemo } from './demo-store';
+import { useDashboard } from './store';
+import { TokenList, useTokenGroups } from './TokenList';
+import { useAutoRenew } from './use-auto-renew';
+import './dashboard.css';
+
+const InspectorDialog = lazy(() => import('../inspector/InspectorDialog'));
+
+export function DashboardView() {
+  const loaded = useDashboard((s) => s.loaded);
+  const loadError = useDashboard((s) => s.loadError);
+  const query = useDashboard((s) => s.query);
+  const grouped = useDashboard((s) => s.grouped);
+  const confirmation = useDashboard((s) => s.confirmation);
+  const inspecting = useDashboard((s) => s.inspecting);
+  const demoError = useDemo((s) => s.error);
+  const { groups, total } = useTokenGroups();
+  const { setQuery, setGrouped, confirm, cancelConfirmation, inspect, load } = useDashboard.getState();
+
+  useEffect(() => {
+    void load();
+    void useCredentials.getState().load();
+    void useDemo.getState().load();
+    if (!useVault.getState().status) void useVault.getState().load();
+  }, [load]);
+  useAutoRenew();
+
+  useEffect(() => {
+    // An explicit marker for tests and benchmarks: the cards are on screen.
+    if (loaded) document.body.dataset.dashboardReady = 'true';
+    return () => void delete document.body.dataset.dashboardReady;
+  }, [loaded]);
+
+  return (
+    <div className="dashboard content">
+      <header className="dashboard-header">
+        <h1>Tokens</h1>
+        {total > 0 && (
+          <div className="row">
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Filter by environment, credential or state" aria-label="Filter tokens" />
+            <label className="checkbox">
+              <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
+              <span>Group by environment</span>
+            </label>
+          </div>
+        )}
+      </header>
+      {loadError && <ErrorMessage error={loadError} onDismiss={() => void load()} />}
+      {demoError && <ErrorMessage error={demoError} onDismiss={() => useDemo.getState().clearError()} />}
+      <DemoPanel />
+      {loaded && total === 0 && <NothingYet />}
+      {total > 0 && groups.length === 0 && <p className="muted">No token matches “{query}”.</p>}
+      <TokenList groups={groups} />
+
+      {confirmation && (
+        <ConfirmDialog title="Production environment" confirmLabel="Yes, get the token" onConfirm={() => void confirm()} onCancel={cancelConfirmation}>
+          <p>{confirmation.message}</p>
+          {confirmation.hint && <p className="muted small">{confirmation.hint}</p>}
+        </ConfirmDialog>
+      )}
+      {inspecting && (
+        <Suspense fallback={null}>
+          <InspectorDialog tokenKey={inspecting} onClose={() => inspect(null)} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+function NothingYet() {
+  const show = useShell((s) => s.show);
+  const busy = useDemo((s) => s.busy);
+  const secretsUnavailable = useSecretsUnavailable();
+  return (
+    <EmptyState title="No tokens yet">
+      <p>Each card here is one credential in one environment: its token, how long it has left, and its renewals. To get the first one:</p>
+      <ol className="next-steps">
+        <li>
+          <button type="button" className="primary" disabled={busy || secretsUnavailable !== null} onClick={() => void useDemo.getState().start()}>
+            {busy ? 'Starting the demo…' : 'Try the demo'}
+          </button>{' '}
+          — a small built-in auth service and API, no account needed.
+          {secretsUnavailable && <p className="muted small">{secretsUnavailable}</p>}
+        </li>
+        <li>
+          <button type="button" onClick={() => show('environments')}>
+            Create an environment
+          </button>{' '}
+          such as “Lemonway sandbox”, then add a credential to it from a preset (Lengow, Landax, Live Data, OAuth2, API key…).
+        </li>
+      </ol>
+    </EmptyState>
+  );
+}

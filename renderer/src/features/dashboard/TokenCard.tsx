@@ -1,0 +1,149 @@
+/**
+ * One environment x credential: the token's state, times, refresh token, request budget, the
+ * diagnosed failure in place, and the actions. Re-renders only when its own status or action
+ * state changes; the per-second countdown lives in <Countdown>.
+ */
+import { Fragment, memo } from 'react';
+import type { TokenStatus } from '../../../../shared/domain/token';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { localDateTime } from '../../lib/time';
+import { useShell } from '../../shell/store';
+import { useTimeline } from '../timeline/store';
+import { Countdown } from './Countdown';
+import { GuardNote, RetryNote } from './GuardNote';
+import { useDashboard } from './store';
+import { STATE_LABELS } from './token-rules';
+
+export interface CardNames {
+  environmentName: string;
+  production: boolean;
+  credentialName: string;
+}
+
+const holdsToken = (status: TokenStatus) => status.state === 'valid' || status.state === 'renewing-soon';
+
+export const TokenCard = memo(function TokenCard({ id, environmentName, production, credentialName, showEnvironment }: CardNames & { id: string; showEnvironment: boolean }) {
+  const status = useDashboard((s) => s.statuses[id]);
+  const busy = useDashboard((s) => s.busy[id]);
+  const actionError = useDashboard((s) => s.actionErrors[id]);
+  const copied = useDashboard((s) => s.copied[id]);
+  if (!status) return null;
+  const { state } = status;
+  const locked = state === 'locked';
+  const label = `${credentialName} in ${environmentName}`;
+  const failure = status.lastError;
+
+  return (
+    <article className={`token-card state-${state}${production ? ' production' : ''}`} aria-label={label}>
+      <header className="token-card-header">
+        <h3 title={credentialName}>{credentialName}</h3>
+        <span className={`badge state-badge state-${state}`}>{STATE_LABELS[state]}</span>
+      </header>
+      {(showEnvironment || production) && (
+        <div className="token-card-environment">
+          {showEnvironment && <span className="muted small">{environmentName}</span>}
+          {production && <span className="badge production">PRODUCTION</span>}
+        </div>
+      )}
+
+      <Countdown kind={status.kind} state={state} issuedAt={status.issuedAt} expiresAt={status.expiresAt} renewAt={status.renewAt} />
+
+      {locked ? (
+        <p className="muted small">Unlock the vault to see and get this token.</p>
+      ) : (
+        <dl className="token-facts">
+          {status.issuedAt !== null && (
+            <>
+              <dt>Issued at</dt>
+              <dd>{localDateTime(status.issuedAt)}</dd>
+            </>
+          )}
+          {status.expiresAt !== null && (
+            <>
+              <dt>Expires at</dt>
+              <dd>{localDateTime(status.expiresAt)}</dd>
+            </>
+          )}
+          {status.tokenHint !== '' && (
+            <>
+              <dt>Token</dt>
+              <dd>
+                <code>••••{status.tokenHint}</code> {status.tokenType && <span className="muted">({status.tokenType})</span>}
+              </dd>
+            </>
+          )}
+          {status.kind === 'token-request' && (
+            <>
+              <dt>Refresh token</dt>
+              <dd>{status.hasRefreshToken ? 'Held' : 'None'}</dd>
+              <dt>Token requests</dt>
+              <dd>
+                {status.tokenRequestsLastHour} in the last hour
+                {status.guard.minIntervalSeconds > 0 && <span className="muted"> · at most one every {status.guard.minIntervalSeconds} s</span>}
+                <GuardNote nextAttemptAt={status.guard.nextAttemptAt} />
+              </dd>
+            </>
+          )}
+          {Object.entries(status.extras).map(([name, value]) => (
+            <Fragment key={name}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+
+      {failure && (
+        <div className="token-failure" role="alert">
+          <p className="error-text">
+            {failure.message}
+            {failure.status !== undefined && <span className="muted"> (HTTP {failure.status})</span>}
+          </p>
+          <p className="error-hint">{failure.hint}</p>
+          {failure.retryAt !== undefined && <RetryNote retryAt={failure.retryAt} />}
+        </div>
+      )}
+      {actionError && actionError.message !== failure?.message && <ErrorMessage error={actionError} onDismiss={() => useDashboard.getState().dismissError(id)} />}
+
+      <CardActions status={status} busy={busy} locked={locked} label={label} />
+      {copied !== undefined && (
+        <p className="muted small" role="status">
+          Copied. The clipboard clears in {Math.round(copied.clearAfterMs / 1000)} s.
+        </p>
+      )}
+      {busy === 'fetch' && <span className="visually-hidden" role="status">Getting a token for {label}…</span>}
+    </article>
+  );
+});
+
+// Names that survive minification, for React DevTools and the render-count check in e2e.
+TokenCard.displayName = 'TokenCard';
+
+function CardActions({ status, busy, locked, label }: { status: TokenStatus; busy: string | undefined; locked: boolean; label: string }) {
+  const { key } = status;
+  const held = holdsToken(status);
+  const actions = useDashboard.getState();
+  const openTimeline = () => {
+    useTimeline.getState().setFilter({ environmentId: key.environmentId, credentialId: key.credentialId });
+    useShell.getState().show('timeline');
+  };
+  return (
+    <div className="token-actions row" role="group" aria-label={`Actions for ${label}`}>
+      <button type="button" className="primary" disabled={locked || busy !== undefined} onClick={() => void actions.fetch(key, { renew: held })}>
+        {busy === 'fetch' ? 'Getting…' : held ? 'Renew now' : 'Get token'}
+      </button>
+      <button type="button" disabled={locked || !held || busy !== undefined} onClick={() => void actions.copy(key)}>
+        Copy
+      </button>
+      <button type="button" disabled={locked || !held} onClick={() => actions.inspect(key)}>
+        Decode
+      </button>
+      <button type="button" disabled={locked} onClick={openTimeline}>
+        Timeline
+      </button>
+      <button type="button" className="ghost" disabled={locked || status.state === 'never-fetched' || busy !== undefined} onClick={() => void actions.forget(key)}>
+        Forget
+      </button>
+    </div>
+  );
+}

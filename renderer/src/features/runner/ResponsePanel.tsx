@@ -1,0 +1,102 @@
+/** The answer: status, duration and size; then body, headers, timings and the request as sent. */
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { BodyPanel } from './BodyPanel';
+import { formatBytes, formatMs } from './format';
+import { useRunner } from './store';
+import { TimingsView } from './TimingsView';
+import { WireView } from './WireView';
+
+type Tab = 'body' | 'headers' | 'timings' | 'wire';
+const TABS: Array<[Tab, string]> = [
+  ['body', 'Body'],
+  ['headers', 'Headers'],
+  ['timings', 'Timings'],
+  ['wire', 'Request sent'],
+];
+
+function statusClass(status: number): string {
+  if (status < 300) return 'ok';
+  if (status < 400) return 'redirect';
+  return 'failed';
+}
+
+export function ResponsePanel() {
+  const result = useRunner((s) => s.result);
+  const failedRequest = useRunner((s) => s.failedRequest);
+  const error = useRunner((s) => s.error);
+  const clearError = useRunner((s) => s.clearError);
+  const confirmation = useRunner((s) => s.confirmation);
+  const send = useRunner((s) => s.send);
+  const dismiss = useRunner((s) => s.dismissConfirmation);
+  const sending = useRunner((s) => s.sendId !== null);
+  const [tab, setTab] = useState<Tab>('body');
+
+  return (
+    <section className="response" aria-label="Response">
+      {confirmation && (
+        <div className="confirm-production" role="alertdialog" aria-label="Confirm production request">
+          <p>{confirmation.message}</p>
+          <div className="row">
+            <button type="button" className="danger" onClick={() => void send(true)}>
+              Send to production
+            </button>
+            <button type="button" onClick={dismiss}>
+              Don’t send
+            </button>
+          </div>
+        </div>
+      )}
+      {error && <ErrorMessage error={error} onDismiss={clearError} />}
+      {sending && <p className="muted">Waiting for the response…</p>}
+      {failedRequest && !sending && <WireView request={failedRequest} />}
+      {result && !sending && (
+        <>
+          <div className="status-line row" aria-label="Response status">
+            <span className={`status ${statusClass(result.response.status)}`}>
+              {result.response.status} {result.response.statusText}
+            </span>
+            <span>{formatMs(result.response.timings.totalMs)}</span>
+            <span>{formatBytes(result.response.sizeBytes)}</span>
+            {result.response.redirects.length > 0 && <span className="muted small">after {result.response.redirects.length} redirect(s)</span>}
+          </div>
+          {result.response.renewedAfter401 && (
+            <p className="renewed" role="status">
+              The token was rejected (401), so Tokenbench renewed it and sent the request once more. This is the second answer.
+            </p>
+          )}
+          {result.response.renewalError && (
+            <p className="warning" role="status">
+              The token was rejected (401) and could not be renewed: {result.response.renewalError.message}
+              {result.response.renewalError.hint && <span className="muted"> {result.response.renewalError.hint}</span>}
+            </p>
+          )}
+          {result.historyProblem && <p className="warning small">{result.historyProblem}</p>}
+          <div className="tabs" role="tablist" aria-label="Response parts">
+            {TABS.map(([t, label]) => (
+              <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'selected' : ''} onClick={() => setTab(t)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {tab === 'body' && <BodyPanel key={result.historyId} body={result.body} />}
+          {tab === 'headers' && (
+            <table className="headers-table" aria-label="Response headers">
+              <tbody>
+                {result.response.headers.map(([name, value], i) => (
+                  <tr key={`${name}-${i}`}>
+                    <th scope="row">{name}</th>
+                    <td>{value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {tab === 'timings' && <TimingsView timings={result.response.timings} />}
+          {tab === 'wire' && <WireView request={result.request} />}
+        </>
+      )}
+      {!result && !error && !sending && !failedRequest && <p className="muted">Send a request to see the response here (Ctrl+Enter).</p>}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+/** The request exactly as it went on the wire, including the auth header the credential added; secrets masked. */
+import type { SentRequest } from '../../../../shared/runner/results';
+
+/** The path and query, as on the request line; a URL that does not parse (masked parts) is shown whole. */
+function requestTarget(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+export function wireText(request: SentRequest): string {
+  const target = requestTarget(request.url);
+  const head = [`${request.method} ${target} HTTP/1.1`, ...request.headers.map(([name, value]) => `${name}: ${value}`)];
+  return request.body === null ? head.join('\n') : `${head.join('\n')}\n\n${request.body}`;
+}
+
+export function WireView({ request }: { request: SentRequest }) {
+  return (
+    <div className="wire">
+      <p className="muted small">
+        {request.environmentName ? `Environment “${request.environmentName}”` : 'No environment'}
+        {request.credentialName ? ` · authorization added by credential “${request.credentialName}”` : ''} · secret values are masked
+      </p>
+      <pre aria-label="Request as sent">{wireText(request)}</pre>
+    </div>
+  );
+}

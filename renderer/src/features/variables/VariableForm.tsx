@@ -1,0 +1,77 @@
+/**
+ * Adds or edits one variable. A secret value is typed into a password field and goes to the main
+ * process (the vault); it is never sent back, so editing a secret means typing its value again.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Environment, Variable } from '../../../../shared/domain/environment';
+import { variableNameSchema } from '../../../../shared/domain/environment';
+import { api } from '../../lib/api';
+import { FormActions } from '../environments/FormActions';
+import { useAction } from '../environments/use-action';
+import { useSecretsUnavailable } from '../vault/store';
+
+interface VariableFormProps {
+  environment: Environment;
+  /** The variable being edited; absent when adding. */
+  variable?: Variable;
+  onDone(): void;
+}
+
+export function VariableForm({ environment, variable, onDone }: VariableFormProps) {
+  const [name, setName] = useState(variable?.name ?? '');
+  const [secret, setSecret] = useState(variable?.secret ?? false);
+  const [value, setValue] = useState(variable && !variable.secret ? variable.value : '');
+  const [description, setDescription] = useState(variable?.description ?? '');
+  const vaultProblem = useSecretsUnavailable();
+  const action = useAction();
+  const nameCheck = variableNameSchema.safeParse(name);
+  const nameProblem = name === '' || nameCheck.success ? null : (nameCheck.error.issues[0]?.message ?? 'Not a valid name.');
+  const clash = !variable && environment.variables.some((v) => v.name === name.trim());
+  const secretBlocked = secret && vaultProblem !== null;
+  const retypeSecret = variable?.secret === true && secret && value === '';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const saved = await action.run(() => api.variables.set({ environmentId: environment.id, name: name.trim(), value, secret, description }));
+    if (saved) onDone();
+  }
+
+  const label = variable ? `Edit variable ${variable.name}` : 'New variable';
+  return (
+    <form className="variable-form" onSubmit={submit} aria-label={label}>
+      <label>
+        <span>Variable name</span>
+        <input value={name} readOnly={variable !== undefined} spellCheck={false} aria-invalid={nameProblem !== null || clash} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        <span>{secret ? 'Secret value' : 'Value'}</span>
+        <input
+          type={secret ? 'password' : 'text'}
+          autoComplete={secret ? 'new-password' : 'off'}
+          spellCheck={false}
+          value={value}
+          placeholder={variable?.secret && secret ? `Type the value again (stored: ${variable.hint ?? '••••'})` : undefined}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} />
+        <span>Secret (kept encrypted in the vault, shown masked)</span>
+      </label>
+      <label>
+        <span>Description</span>
+        <input value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      {nameProblem && <p className="field-problem">{nameProblem}</p>}
+      {clash && <p className="field-problem">This environment already has a variable called “{name.trim()}”: edit that one instead.</p>}
+      {retypeSecret && <p className="muted small">The stored secret is never sent back to this window: type it again to save changes.</p>}
+      {secretBlocked && <p className="warning">{vaultProblem}</p>}
+      <FormActions
+        action={action}
+        submitLabel="Save variable"
+        disabled={name.trim() === '' || nameProblem !== null || clash || secretBlocked || retypeSecret}
+        onCancel={onDone}
+      />
+    </form>
+  );
+}
