@@ -26,8 +26,31 @@ function playwrightCounts(report: { stats: { expected: number; unexpected: numbe
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 }
 
+interface PlaywrightSuite {
+  suites?: PlaywrightSuite[];
+  specs?: Array<{ tests: Array<{ projectName: string; status: string; annotations: Array<{ type: string; description?: string }> }> }>;
+}
+
+/** Why tests were skipped, per project (e.g. the electron project on a machine without Electron). */
+function skipReasons(suite: PlaywrightSuite, reasons = new Map<string, Set<string>>()): Map<string, Set<string>> {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests) {
+      if (test.status !== 'skipped') continue;
+      const reason = test.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+      if (!reasons.has(test.projectName)) reasons.set(test.projectName, new Set());
+      reasons.get(test.projectName)!.add(reason);
+    }
+  }
+  for (const child of suite.suites ?? []) skipReasons(child, reasons);
+  return reasons;
+}
+
 const unit = vitestCounts(read('test-results/vitest.json') as never);
-const e2e = playwrightCounts(read('test-results/playwright.json') as never);
+const playwrightReport = read('test-results/playwright.json') as { suites: PlaywrightSuite[] };
+const e2e = playwrightCounts(playwrightReport as never);
+for (const [project, reasons] of skipReasons({ suites: playwrightReport.suites })) {
+  for (const reason of reasons) console.log(`e2e project "${project}" skipped: ${reason}`);
+}
 console.log(`unit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
 console.log(`e2e: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
 const total = { passed: unit.passed + e2e.passed, failed: unit.failed + e2e.failed, skipped: unit.skipped + e2e.skipped };

@@ -158,22 +158,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       findEnvironment,
       findCredential: (id) => findCredential(credentials.read(), id),
       resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId),
-      async authenticatedRequest(environmentId, credentialId, request) {
-        const { method, url, headers, body, timeoutMs, signal, maxBodyBytes, sensitiveHeaders, sensitiveBody } = request;
-        // The runner has already asked for the production confirmation.
-        const sent = await tokens.authenticatedRequest(
-          { environmentId, credentialId },
-          { method, url, headers: Object.fromEntries(headers), body, timeoutMs, signal, maxBodyBytes, sensitiveHeaders, sensitiveBody },
-          { confirmed: true },
-        );
-        return {
-          response: sent.response,
-          renewedAfter401: sent.renewedAfter401,
-          sentHeaders: sent.sentHeaders.map(({ name, value }) => [name, value]),
-          sentUrl: sent.sentUrl,
-          ...(sent.renewalError ? { renewalError: { message: sent.renewalError.message, hint: sent.renewalError.hint } } : {}),
-        };
-      },
+      // The runner has already asked for the production confirmation.
+      authenticatedRequest: (environmentId, credentialId, request) => tokens.authenticatedRequest({ environmentId, credentialId }, request, { confirmed: true }),
       redact,
     },
     { storeClass: options.storeClass, problems },

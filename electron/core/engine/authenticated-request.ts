@@ -1,6 +1,6 @@
 // An API request with the credential's token attached as the recipe says. A 401 answer invalidates
 // the token, renews it once and retries once: never a loop.
-import { HttpError, type HttpClient, type HttpResponse } from '../http';
+import { HttpError, type HeaderList, type HttpClient, type HttpResponse } from '../http';
 import { maskSecret } from '../../../shared/recipe';
 import { assertHostAllowed } from './allowed-hosts';
 import { diagnoseTransport } from './diagnose';
@@ -11,7 +11,8 @@ import type { EngineEnvironment } from './types';
 export interface ApiRequest {
   method: string;
   url: string;
-  headers?: Record<string, string>;
+  /** In the order given; a list keeps repeated headers. */
+  headers?: HeaderList | Record<string, string>;
   body?: string | Uint8Array;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -27,8 +28,8 @@ export interface AuthenticatedResponse {
   response: HttpResponse;
   /** The first answer was 401: the token was renewed and the request sent once more. */
   renewedAfter401: boolean;
-  /** Headers as sent, the token masked. */
-  sentHeaders: Array<{ name: string; value: string }>;
+  /** Headers as sent, in order, the token masked. */
+  sentHeaders: HeaderList;
   /** URL as sent, the token masked (it differs from the request's when the token goes in the query). */
   sentUrl: string;
   /** Why no renewal followed a 401 (e.g. the guard's spacing); the 401 response is returned as is. */
@@ -53,11 +54,12 @@ function parseApiUrl(text: string): URL {
   throw new TokenError({ code: 'invalid-url', message: 'The API request URL is not a valid http(s) URL.', hint: 'Write the full URL, starting with https://.' });
 }
 
-function attach(request: ApiRequest, url: URL, use: TokenUse): { url: string; headers: Record<string, string> } {
-  const headers: Record<string, string> = {};
+function attach(request: ApiRequest, url: URL, use: TokenUse): { url: string; headers: HeaderList } {
   const lower = use.name.toLowerCase();
-  for (const [name, value] of Object.entries(request.headers ?? {})) if (use.in !== 'header' || name.toLowerCase() !== lower) headers[name] = value;
-  if (use.in === 'header') return { url: url.href, headers: { ...headers, [use.name]: use.value } };
+  const given = Array.isArray(request.headers) ? request.headers : Object.entries(request.headers ?? {});
+  // The recipe decides how the token travels: a header of the same name given by the caller yields to it.
+  const headers: HeaderList = given.filter(([name]) => use.in !== 'header' || name.toLowerCase() !== lower);
+  if (use.in === 'header') return { url: url.href, headers: [...headers, [use.name, use.value]] };
   const withToken = new URL(url.href);
   withToken.searchParams.set(use.name, use.value);
   return { url: withToken.href, headers };
@@ -110,10 +112,7 @@ export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: 
   return {
     response: result.response,
     renewedAfter401,
-    sentHeaders: Object.entries(result.target.headers).map(([name, value]) => ({
-      name,
-      value: use.in === 'header' && name === use.name ? masked : value,
-    })),
+    sentHeaders: result.target.headers.map(([name, value]) => [name, use.in === 'header' && name === use.name ? masked : value]),
     sentUrl: use.in === 'query' ? result.target.url.split(encodeURIComponent(use.value)).join(encodeURIComponent(masked)) : result.target.url,
     ...(renewalError ? { renewalError } : {}),
   };

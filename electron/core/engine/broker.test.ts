@@ -173,7 +173,7 @@ describe('token broker', () => {
     const first = await engine.authenticatedRequest(env, cred, { method: 'GET', url: api });
     expect(first.response.status).toBe(200);
     expect(first.renewedAfter401).toBe(false);
-    expect(first.sentHeaders.find((h) => h.name === 'Authorization')?.value).toMatch(/^Bearer ••••.{4}$/);
+    expect(first.sentHeaders.find(([name]) => name === 'Authorization')?.[1]).toMatch(/^Bearer ••••.{4}$/);
 
     clock.advance(10_000);
     server.revokeAllTokens();

@@ -1,165 +1,111 @@
-// The demo handlers wired to the real environment and credential handlers, the real token engine
-// and the real demo server. Only the vault is stood in for (a map of secret values), since the
-// demo only needs "set these variables" from it.
+// The demo through the app's own services: real environment, credential and vault handlers, the
+// real token engine and the real demo server, against a temporary data folder.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { systemClock, type CoreContext } from '../context';
-import { openCredentials } from '../credentials/store';
-import { createTokenEngine, MemoryTokenCache, type EngineEnvironment, type TokenEngine } from '../engine';
-import { openDemoFile } from '../demo/state';
-import { openWorkspace } from '../store/workspace';
-import { credentialHandlers, findCredential } from './credentials';
-import { demoHandlers, demoLifetimeSeconds, type DemoDeps } from './demo';
-import { environmentHandlers } from './environments';
+import { DEMO_CREDENTIALS } from '../demo/recipes';
+import { createMainServices, type MainServices } from '../services';
+import { TEST_SCRYPT, tempDir } from '../vault/test-support';
+import { demoLifetimeSeconds } from './demo';
 
+const PASSPHRASE = 'demo test passphrase';
 let dataDir: string;
-let engine: TokenEngine;
-let demo: ReturnType<typeof demoHandlers>;
-let secrets: Map<string, string>;
+let services: MainServices | undefined;
 
-function build() {
-  const problems: never[] = [];
-  const ctx: CoreContext = { dataDir, workspace: openWorkspace({ dataDir, problems }), clock: systemClock, emit: () => {} };
-  const credentialsFile = openCredentials({ dataDir, problems });
-  const environments = environmentHandlers(ctx);
-  const credentials = credentialHandlers(ctx, { credentials: credentialsFile, onCredentialChanged: async () => {} });
-
-  const engineEnvironment = (id: string): EngineEnvironment => {
-    const environment = ctx.workspace.read().environments.find((e) => e.id === id)!;
-    const variables = Object.fromEntries(
-      environment.variables.map((v) => [v.name, { value: v.secret ? (secrets.get(`${id}/${v.name}`) ?? '') : v.value, secret: v.secret }]),
-    );
-    return { id, name: environment.name, production: environment.production, allowedHosts: environment.allowedHosts, allowInsecureTls: false, variables };
-  };
-
-  const deps: DemoDeps = {
-    file: openDemoFile({ dataDir, problems }),
-    environmentExists: (id) => ctx.workspace.read().environments.some((e) => e.id === id),
-    credentialExists: (id) => credentialsFile.read().credentials.some((c) => c.id === id),
-    createEnvironment: (name) => environments['environments:create']({ name }),
-    // The app's delete also drops secrets and cached tokens (environment-lifecycle.ts); the workspace is enough here.
-    deleteEnvironment: async (id) => void (await ctx.workspace.update((current) => ({ ...current, environments: current.environments.filter((e) => e.id !== id) }))),
-    async setVariables(environmentId, variables) {
-      for (const v of variables) if (v.secret) secrets.set(`${environmentId}/${v.name}`, v.value);
-      await ctx.workspace.update((current) => ({
-        ...current,
-        environments: current.environments.map((e) =>
-          e.id !== environmentId
-            ? e
-            : {
-                ...e,
-                variables: [
-                  ...e.variables.filter((old) => !variables.some((v) => v.name === old.name)),
-                  ...variables.map((v) => ({ name: v.name, value: v.secret ? '' : v.value, secret: v.secret, description: v.description, hint: null })),
-                ],
-              },
-        ),
-      }));
-    },
-    createCredential: (input) => credentials['credentials:create'](input),
-    deleteCredential: async (id) => void (await credentials['credentials:delete']({ id })),
-    async callApi(key, request) {
-      const cred = findCredential(credentialsFile.read(), key.credentialId);
-      const { response, renewedAfter401 } = await engine.authenticatedRequest(engineEnvironment(key.environmentId), cred, request);
-      return { status: response.status, body: response.body.toString('utf8'), renewedAfter401 };
-    },
-    lifetimeSeconds: 40,
-  };
-  return { ctx, credentialsFile, engineEnvironment, deps };
+/** The app on `dataDir`, its vault set up (first start) or unlocked (a restart). */
+async function start(): Promise<MainServices> {
+  await services?.dispose();
+  services = await createMainServices({ dataDir, scryptCost: TEST_SCRYPT, log: () => {} });
+  const vault = await services.handlers['vault:status']({});
+  if (vault.state === 'not-set-up') await services.handlers['vault:setup']({ passphrase: PASSPHRASE });
+  else await services.handlers['vault:unlock']({ passphrase: PASSPHRASE });
+  return services;
 }
 
 beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenbench-demo-'));
-  engine = createTokenEngine({ cache: new MemoryTokenCache() });
-  secrets = new Map();
+  dataDir = tempDir();
 });
 
 afterEach(async () => {
-  await demo?.dispose();
-  engine.dispose();
+  await services?.dispose();
+  services = undefined;
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('demo handlers', () => {
   it('starts a demo whose two credentials get tokens and call the API, then removes it', async () => {
-    const { ctx, credentialsFile, engineEnvironment, deps } = build();
-    demo = demoHandlers(deps);
-    expect(await demo.handlers['demo:status']({})).toMatchObject({ installed: false, running: false });
+    const app = await start();
+    expect(await app.handlers['demo:status']({})).toMatchObject({ installed: false, running: false });
 
-    const status = await demo.handlers['demo:start']({});
-    expect(status).toMatchObject({ installed: true, running: true, lifetimeSeconds: 40 });
+    const status = await app.handlers['demo:start']({});
+    expect(status).toMatchObject({ installed: true, running: true, lifetimeSeconds: demoLifetimeSeconds() });
     expect(status.credentials.map((c) => c.dialect)).toEqual(['oauth2', 'session']);
-    const environment = ctx.workspace.read().environments.find((e) => e.id === status.environmentId)!;
+    const environment = app.workspace.read().environments.find((e) => e.id === status.environmentId)!;
     expect(environment.name).toBe('Demo');
     expect(environment.variables.find((v) => v.name === 'demoUrl')?.value).toBe(status.url);
     // Secret values never land in the readable workspace file.
-    expect(fs.readFileSync(path.join(dataDir, 'workspace.json'), 'utf8')).not.toContain(secrets.get(`${environment.id}/demoClientSecret`)!);
+    const secret = (await app.handlers['secrets:reveal']({ environmentId: environment.id, name: 'demoClientSecret' })).value;
+    expect(secret.length).toBeGreaterThan(8);
+    expect(fs.readFileSync(path.join(dataDir, 'workspace.json'), 'utf8')).not.toContain(secret);
 
     for (const credential of status.credentials) {
-      const cred = findCredential(credentialsFile.read(), credential.id);
-      const token = await engine.getToken(engineEnvironment(environment.id), cred);
-      expect(token.expiresAt! - Date.now()).toBeGreaterThan(30_000);
-      const hello = await demo.handlers['demo:hello']({ credentialId: credential.id });
+      const token = await app.handlers['tokens:fetch']({ environmentId: environment.id, credentialId: credential.id });
+      expect(token.state).toBe('valid');
+      expect(token.expiresAt! - Date.now()).toBeGreaterThan(5_000);
+      const hello = await app.handlers['demo:hello']({ credentialId: credential.id });
       expect(hello.status).toBe(200);
       expect(JSON.parse(hello.body).via).toMatch(credential.dialect === 'oauth2' ? /OAuth2/ : /session/);
     }
 
     // Starting again is harmless: the same demo, still running.
-    expect((await demo.handlers['demo:start']({})).environmentId).toBe(status.environmentId);
+    expect((await app.handlers['demo:start']({})).environmentId).toBe(status.environmentId);
 
-    const removed = await demo.handlers['demo:remove']({});
+    const removed = await app.handlers['demo:remove']({});
     expect(removed).toMatchObject({ installed: false, running: false, environmentId: null });
-    expect(ctx.workspace.read().environments).toHaveLength(0);
-    expect(credentialsFile.read().credentials).toHaveLength(0);
+    expect(app.workspace.read().environments).toHaveLength(0);
+    expect(app.credentials.read().credentials).toHaveLength(0);
     await expect(fetch(`${status.url}/api/hello`)).rejects.toThrow();
   });
 
   it('after a restart finds its environment again and starts the server on demand with new variables', async () => {
-    const first = build();
-    demo = demoHandlers(first.deps);
-    const before = await demo.handlers['demo:start']({});
-    await demo.dispose();
+    const before = await (await start()).handlers['demo:start']({});
 
-    const second = build();
-    demo = demoHandlers(second.deps);
-    expect(await demo.handlers['demo:status']({})).toMatchObject({ installed: true, running: false, environmentId: before.environmentId });
-    const hello = await demo.handlers['demo:hello']({ credentialId: before.credentials[0]!.id });
+    const app = await start();
+    expect(await app.handlers['demo:status']({})).toMatchObject({ installed: true, running: false, environmentId: before.environmentId });
+    const hello = await app.handlers['demo:hello']({ credentialId: before.credentials[0]!.id });
     expect(hello.status).toBe(200);
-    const after = await demo.handlers['demo:status']({});
+    const after = await app.handlers['demo:status']({});
     expect(after.running).toBe(true);
     expect(after.url).not.toBe(before.url);
-    const environment = second.ctx.workspace.read().environments.find((e) => e.id === before.environmentId)!;
+    const environment = app.workspace.read().environments.find((e) => e.id === before.environmentId)!;
     expect(environment.variables.find((v) => v.name === 'demoUrl')?.value).toBe(after.url);
-    expect(second.ctx.workspace.read().environments).toHaveLength(1);
+    expect(app.workspace.read().environments).toHaveLength(1);
   });
 
   it('stops the server when its environment was deleted elsewhere, and refuses foreign credentials', async () => {
-    const { deps } = build();
-    demo = demoHandlers(deps);
-    const status = await demo.handlers['demo:start']({});
-    await expect(demo.handlers['demo:hello']({ credentialId: 'someone-else' })).rejects.toThrow(/not one of the demo/);
-    await deps.deleteEnvironment(status.environmentId!);
-    expect(await demo.handlers['demo:status']({})).toMatchObject({ installed: false, running: false });
-    await expect(demo.handlers['demo:hello']({ credentialId: status.credentials[0]!.id })).rejects.toThrow(/not set up/);
+    const app = await start();
+    const status = await app.handlers['demo:start']({});
+    await expect(app.handlers['demo:hello']({ credentialId: 'someone-else' })).rejects.toThrow(/not one of the demo/);
+    await app.handlers['environments:delete']({ id: status.environmentId! });
+    expect(await app.handlers['demo:status']({})).toMatchObject({ installed: false, running: false });
+    await expect(app.handlers['demo:hello']({ credentialId: status.credentials[0]!.id })).rejects.toThrow(/not set up/);
     // A new start cleans up the orphaned credentials before creating fresh ones.
-    await demo.handlers['demo:start']({});
-    expect(deps.credentialExists(status.credentials[0]!.id)).toBe(false);
+    await app.handlers['demo:start']({});
+    expect(app.credentials.read().credentials.some((c) => c.id === status.credentials[0]!.id)).toBe(false);
   });
 
   it('uses another name when "Demo" is taken, and leaves nothing behind when setup fails', async () => {
-    const { ctx, credentialsFile, deps } = build();
-    await deps.createEnvironment('Demo');
-    demo = demoHandlers({ ...deps, createCredential: async () => Promise.reject(new AppError('conflict', 'A credential with that name exists.')) });
-    await expect(demo.handlers['demo:start']({})).rejects.toThrow(/credential with that name/);
-    expect(ctx.workspace.read().environments.map((e) => e.name)).toEqual(['Demo']);
-    expect(credentialsFile.read().credentials).toHaveLength(0);
+    const app = await start();
+    await app.handlers['environments:create']({ name: 'Demo' });
+    // A credential of the user's already has the demo credential's name: creating the demo's fails.
+    const taken = await app.handlers['credentials:create']({ name: DEMO_CREDENTIALS[0]!.name, recipe: DEMO_CREDENTIALS[0]!.recipe });
+    await expect(app.handlers['demo:start']({})).rejects.toThrow(/already exists/);
+    expect(app.workspace.read().environments.map((e) => e.name)).toEqual(['Demo']);
+    expect(app.credentials.read().credentials.map((c) => c.id)).toEqual([taken.id]);
 
-    demo = demoHandlers(deps);
-    const status = await demo.handlers['demo:start']({});
-    expect(ctx.workspace.read().environments.find((e) => e.id === status.environmentId)?.name).toBe('Tokenbench demo');
+    await app.handlers['credentials:delete']({ id: taken.id });
+    const status = await app.handlers['demo:start']({});
+    expect(app.workspace.read().environments.find((e) => e.id === status.environmentId)?.name).toBe('Tokenbench demo');
   });
 
   it('reads the lifetime from TOKENBENCH_DEMO_LIFETIME_SECONDS and refuses nonsense', () => {

@@ -98,6 +98,7 @@ it('no secret value reaches a handler response, an event, the history or any fil
   expect(revealed.command).toContain(CANARY_HEADER);
   expect(revealed.command).toContain(encodeURIComponent(CANARY_QUERY).replace(/%20/g, '+'));
 
+  world.engine.dispose();
   world.http.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

@@ -26,6 +26,7 @@ beforeEach(() => {
   server.received.length = 0;
 });
 afterEach(() => {
+  world.engine.dispose();
   world.http.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -148,8 +149,13 @@ describe('sending a request', () => {
 
   it('says visibly when the token was rejected, renewed, and the request sent again', async () => {
     const env = sandbox();
-    world.credentials.push({ id: 'cred-1', name: 'Shop API', tokenUrl: `${server.url}/token`, token: 'tok-stale-000000000000' });
-    const result = await send(emptyDraft({ url: '{{base}}/protected', environmentId: env.id, credentialId: 'cred-1' }));
+    world.credentials.push({ id: 'cred-1', name: 'Shop API', tokenUrl: `${server.url}/token` });
+    const draft = emptyDraft({ url: '{{base}}/protected', environmentId: env.id, credentialId: 'cred-1' });
+    expect((await send(draft)).response.renewedAfter401).toBe(false);
+    // The server issues a newer token to someone else: the one Tokenbench holds is now refused.
+    await fetch(`${server.url}/token`, { method: 'POST' });
+    const result = await send(draft);
+    expect(server.issued).toHaveLength(3);
     expect(result.response.status).toBe(200);
     expect(result.response.renewedAfter401).toBe(true);
     const auth = result.request.headers.find(([name]) => name === 'Authorization');

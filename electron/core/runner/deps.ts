@@ -3,7 +3,8 @@
 import type { z } from 'zod';
 import type { Environment } from '../../../shared/domain/environment';
 import type { runnerChannels, runnerEvents } from '../../../shared/ipc/domains/runner';
-import type { HeaderList, HttpClient, HttpResponse } from '../http';
+import type { AuthenticatedResponse, ApiRequest } from '../engine';
+import type { HttpClient } from '../http';
 
 type RunnerEvents = typeof runnerEvents;
 /** The runner's events; the app's `Emit` (context.ts) satisfies it once the contract includes them. */
@@ -15,33 +16,11 @@ export type RunnerHandlers = {
   [C in keyof RunnerChannels]: (request: z.output<RunnerChannels[C]['request']>) => Promise<RunnerChannels[C]['response']>;
 };
 
-/** A request for `authenticatedRequest`: what the runner composed, before the token is attached. */
-export interface AuthenticatedRequestInput {
-  method: string;
-  url: string;
-  headers: HeaderList;
-  body?: string | Uint8Array;
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  /** Pass through to the HTTP client: the runner reads up to RUNNER_MAX_BODY_BYTES. */
-  maxBodyBytes?: number;
-  /** Headers carrying the environment's secrets: never sent on across an origin-changing redirect. */
-  sensitiveHeaders?: string[];
-  /** The body carries secrets: a 307/308 redirect to another origin is refused. */
-  sensitiveBody?: boolean;
-}
-
-export interface AuthenticatedResponse {
-  response: HttpResponse;
-  /** The token was rejected with 401, renewed once, and the request sent again once. */
-  renewedAfter401: boolean;
-  /** Every header as sent, the auth header's value masked. */
-  sentHeaders: HeaderList;
-  /** The URL as sent, when the token travels in the query (its value masked); else omitted. */
-  sentUrl?: string;
-  /** The first answer was 401 but the token could not be renewed (why, in the user's words). */
-  renewalError?: { message: string; hint?: string };
-}
+/**
+ * What the runner hands the token engine (headers as an ordered list, so the wire view is the
+ * request exactly as sent) and what comes back: the engine's own types.
+ */
+export type { ApiRequest as AuthenticatedRequestInput, AuthenticatedResponse } from '../engine';
 
 export interface RunnerDeps {
   dataDir: string;
@@ -55,7 +34,7 @@ export interface RunnerDeps {
   /** Plaintext values: main process only. */
   resolveVariables(environmentId: string): Promise<Record<string, { value: string; secret: boolean }>>;
   /** Sends `request` with the credential's token attached by its recipe; a 401 renews once and retries once. */
-  authenticatedRequest(environmentId: string, credentialId: string, request: AuthenticatedRequestInput): Promise<AuthenticatedResponse>;
+  authenticatedRequest(environmentId: string, credentialId: string, request: ApiRequest): Promise<AuthenticatedResponse>;
   /** Masks every known secret value (secret variables of every environment, tokens). */
   redact(text: string): string;
 }

@@ -1,14 +1,16 @@
 // Real parts for runner tests: a local API server on 127.0.0.1 (echo, JSON of any size, slow,
 // binary, a token-protected route with its token endpoint) and RunnerDeps built from the real HTTP
-// client, an in-memory workspace and the engine's Redactor. Not a test file: imported by tests.
+// client, the real token engine, an in-memory workspace and the engine's Redactor. Not a test
+// file: imported by tests.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Environment } from '../../../shared/domain/environment';
-import { maskSecret } from '../../../shared/recipe/mask';
+import type { Recipe } from '../../../shared/recipe';
+import { createManualClock, createTokenEngine, MemoryTokenCache, type TokenCache, type TokenEngine } from '../engine';
 import { Redactor } from '../engine/redact';
-import { createHttpClient, type HeaderList, type NodeHttpClient } from '../http';
+import { createHttpClient, type NodeHttpClient } from '../http';
 import type { RunnerDeps } from './deps';
 
 export interface ReceivedRequest {
@@ -116,33 +118,48 @@ export interface TestCredential {
   name: string;
   /** Where a token is fetched (POST) — the API server's /token. */
   tokenUrl: string;
-  /** A token to start with (e.g. one the server will reject, to force the 401 renewal). */
-  token?: string;
+}
+
+/** A textbook recipe for the test server: POST the token URL, read `access_token`, send it as Bearer. */
+function recipeFor(credential: TestCredential): Recipe {
+  return {
+    version: 1,
+    kind: 'token-request',
+    tokenRequest: { method: 'POST', url: credential.tokenUrl, query: {}, headers: {}, body: { encoding: 'json', fields: {} }, clientAuth: { type: 'none' }, timeoutSeconds: 15 },
+    tokenResponse: { token: 'access_token', lifetime: { from: 'expires-in', path: 'expires_in' }, extras: {} },
+    renewal: {},
+    // No spacing between token requests, so a test can force a 401 renewal at once.
+    guard: { minIntervalSeconds: 0, backoffInitialSeconds: 0, backoffMaxSeconds: 0 },
+    use: { in: 'header', name: 'Authorization', value: 'Bearer {{token}}' },
+  };
 }
 
 export interface TestWorld {
   deps: RunnerDeps;
   events: Array<{ event: string; payload: unknown }>;
   http: NodeHttpClient;
+  engine: TokenEngine;
   environments: Environment[];
   variables: Map<string, Record<string, { value: string; secret: boolean }>>;
   credentials: TestCredential[];
   now: { value: number };
 }
 
-/** RunnerDeps from real parts: the HTTP client, environments in memory, tokens from a real token endpoint. */
+/** RunnerDeps from real parts: the HTTP client, the token engine, environments in memory, a real token endpoint. */
 export function createTestWorld(dataDir: string): TestWorld {
   const http = createHttpClient();
-  const world: Omit<TestWorld, 'deps'> = { events: [], http, environments: [], variables: new Map(), credentials: [], now: { value: Date.UTC(2025, 0, 1) } };
-  const tokens = new Map<string, string>();
-  const secrets = () => [...[...world.variables.values()].flatMap((scope) => Object.values(scope).filter((v) => v.secret).map((v) => v.value)), ...tokens.values()];
-
-  async function fetchToken(credential: TestCredential): Promise<string> {
-    const response = await http.send({ method: 'POST', url: credential.tokenUrl, headers: [['Content-Type', 'application/json']], body: '{}' });
-    const token = (JSON.parse(response.body.toString('utf8')) as { access_token: string }).access_token;
-    tokens.set(credential.id, token);
-    return token;
-  }
+  const now = { value: Date.UTC(2025, 0, 1) };
+  // Tokens the engine caches are secrets the redactor must know, as the vault's redactor does in the app.
+  const tokens = new Set<string>();
+  const memory = new MemoryTokenCache();
+  const cache: TokenCache = {
+    get: (key) => memory.get(key),
+    set: (key, token) => (tokens.add(token.token), memory.set(key, token)),
+    delete: (key) => memory.delete(key),
+  };
+  const engine = createTokenEngine({ cache, http, clock: createManualClock(now.value) });
+  const world: Omit<TestWorld, 'deps'> = { events: [], http, engine, environments: [], variables: new Map(), credentials: [], now };
+  const secrets = () => [...[...world.variables.values()].flatMap((scope) => Object.values(scope).filter((v) => v.secret).map((v) => v.value)), ...tokens];
 
   const deps: RunnerDeps = {
     dataDir,
@@ -162,17 +179,11 @@ export function createTestWorld(dataDir: string): TestWorld {
     async resolveVariables(environmentId) {
       return { ...(world.variables.get(environmentId) ?? {}) };
     },
-    async authenticatedRequest(_environmentId, credentialId, request) {
+    async authenticatedRequest(environmentId, credentialId, request) {
+      const environment = deps.findEnvironment(environmentId);
       const credential = world.credentials.find((c) => c.id === credentialId)!;
-      if (credential.token && !tokens.has(credentialId)) tokens.set(credentialId, credential.token);
-      const attempt = async (token: string) => {
-        const headers: HeaderList = [...request.headers, ['Authorization', `Bearer ${token}`]];
-        const response = await http.send({ ...request, headers });
-        return { response, sentHeaders: [...request.headers, ['Authorization', `Bearer ${maskSecret(token)}`]] as HeaderList };
-      };
-      const first = await attempt(tokens.get(credentialId) ?? (await fetchToken(credential)));
-      if (first.response.status !== 401) return { ...first, renewedAfter401: false };
-      return { ...(await attempt(await fetchToken(credential))), renewedAfter401: true };
+      const env = { ...environment, variables: await deps.resolveVariables(environmentId) };
+      return engine.authenticatedRequest(env, { id: credential.id, name: credential.name, recipe: recipeFor(credential) }, request);
     },
     redact: (text) => new Redactor(secrets()).text(text),
   };
