@@ -1,5 +1,6 @@
-/** The sidebar: every environment, production ones marked, and the way to add one. */
+/** The sidebar: every environment, production ones marked, the way to add one, export and import. */
 import { useState } from 'react';
+import { PortabilityButtons } from '../portability/PortabilityButtons';
 import { NewEnvironmentForm } from './NewEnvironmentForm';
 import { useEnvironments } from './store';
 
@@ -34,6 +35,7 @@ export function EnvironmentList() {
         ))}
       </ul>
       {environments.length === 0 && !adding && <p className="muted small">No environments yet.</p>}
+      <PortabilityButtons />
     </nav>
   );
 }
