@@ -134,6 +134,7 @@ test('environments are exported with secret names only, or with their values enc
   await expect(sidebar(page).getByRole('button', { name: /Alpha/ })).toHaveCount(0);
 
   files.nextImportPath = encryptedFile;
+  const opensBefore = files.shown.import;
   const importDialog = await openImport(page, 'Skip it');
   await importDialog.getByRole('button', { name: 'Choose file and import…' }).click();
   const filePassphrase = importDialog.getByLabel('Passphrase of the exported file');
@@ -142,16 +143,18 @@ test('environments are exported with secret names only, or with their values enc
   await expect(importDialog.getByRole('alert')).toHaveCount(0);
 
   await filePassphrase.fill('not the right passphrase');
-  await importDialog.getByRole('button', { name: 'Choose the file again…' }).click();
+  await importDialog.getByRole('button', { name: 'Import with this passphrase' }).click();
   await expect(importDialog.getByRole('alert')).toContainText('That passphrase does not open the secrets in this file', { timeout: 20_000 });
   await expect(sidebar(page).getByRole('button', { name: /Alpha/ })).toHaveCount(0);
 
   await filePassphrase.fill(EXPORT_PASSPHRASE);
-  await importDialog.getByRole('button', { name: 'Choose the file again…' }).click();
+  await importDialog.getByRole('button', { name: 'Import with this passphrase' }).click();
   await expect(importDialog.getByRole('status')).toHaveText('Imported 1 environment and 0 credentials from a Tokenbench export.', { timeout: 20_000 });
   await expect(importDialog.getByRole('region', { name: 'Imported' })).toContainText('Alpha');
   await expect(importDialog.getByRole('region', { name: 'Skipped' })).toContainText('Beta: an environment with this name already exists');
   await expect(importDialog).not.toContainText('no value yet');
+  // The file was chosen once: the main process held it while the passphrase was typed.
+  expect(files.shown.import - opensBefore).toBe(1);
   await importDialog.getByRole('button', { name: 'Done' }).click();
 
   await sidebar(page).getByRole('button', { name: /Alpha/ }).click();

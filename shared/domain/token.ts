@@ -2,6 +2,7 @@
  * What the renderer may know about tokens: statuses, masked hints, redacted exchanges and
  * decoded JWT claims. None of these types carries a token or secret value.
  */
+import type { HttpRedirect, HttpTimings } from './http';
 
 /** `locked`: the vault is locked, so nothing about the token can be read. */
 export type TokenState = 'valid' | 'renewing-soon' | 'expired' | 'failed' | 'never-fetched' | 'locked';
@@ -60,8 +61,8 @@ export interface TimelineEntryView {
     status: number;
     headers: Record<string, string>;
     body: string;
-    redirects: Array<{ status: number; from: string; to: string; credentialsDropped: boolean }>;
-    timings: { dnsMs: number; connectMs: number; tlsMs: number; firstByteMs: number; downloadMs: number; totalMs: number; reusedConnection: boolean };
+    redirects: HttpRedirect[];
+    timings: HttpTimings;
   };
   warnings: string[];
 }

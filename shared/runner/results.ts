@@ -1,5 +1,6 @@
 // What the renderer receives about a sent request: the request as it went on the wire and the
 // response, with every secret masked. Plain data, renderer-safe; produced in the main process.
+import type { HttpRedirect, HttpTimings } from '../domain/http';
 import type { ErrorInfo } from '../errors';
 import type { RequestDraft } from './draft';
 
@@ -27,15 +28,7 @@ export interface SentRequest {
   environmentName: string | null;
 }
 
-export interface Timings {
-  dnsMs: number;
-  connectMs: number;
-  tlsMs: number;
-  firstByteMs: number;
-  downloadMs: number;
-  totalMs: number;
-  reusedConnection: boolean;
-}
+export type Timings = HttpTimings;
 
 export type BodyKind = 'empty' | 'json' | 'text' | 'binary';
 export type BodyView = 'pretty' | 'raw' | 'hex';
@@ -66,7 +59,7 @@ export interface ResponseSummary {
   statusText: string;
   /** The URL that answered (after redirects), masked. */
   url: string;
-  redirects: Array<{ status: number; from: string; to: string; credentialsDropped: boolean }>;
+  redirects: HttpRedirect[];
   headers: Header[];
   sizeBytes: number;
   timings: Timings;

@@ -2,6 +2,7 @@
  * Handlers for export and import. The file is chosen by the main process (a save / open
  * dialog), never named by the renderer; the answers are summaries without secret values.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -23,8 +24,30 @@ export interface PortabilityHandlerDeps extends PortabilitySources {
   onImported?: () => void;
 }
 
+/** How long a chosen file waits for its passphrase before it must be chosen again. */
+const RETRY_MS = 10 * 60_000;
+
+/** Answers that only need the file's passphrase: the chosen file is held for a retry. */
+const PASSPHRASE_ERRORS = new Set(['export-passphrase-needed', 'export-wrong-passphrase']);
+
 export function portabilityHandlers(deps: PortabilityHandlerDeps): HandlersOf<typeof portabilityChannels> {
   const files = () => deps.files ?? unavailable();
+  // The renderer never names paths: a file that needs a passphrase is kept here (its secrets are
+  // encrypted in it) under an opaque id, so the user does not have to choose it again.
+  const waiting = new Map<string, { fileName: string; text: string; until: number }>();
+
+  async function chosenFile(retryId: string | undefined): Promise<{ fileName: string; text: string } | null> {
+    if (retryId) {
+      const held = waiting.get(retryId);
+      if (!held || held.until < deps.clock.now()) {
+        waiting.delete(retryId ?? '');
+        throw new AppError('not-found', 'The file chosen for this import is no longer held.', { hint: 'Choose the file again.' });
+      }
+      return held;
+    }
+    const filePath = await files().chooseImportFile();
+    return filePath ? { fileName: path.basename(filePath), text: readImportFile(filePath) } : null;
+  }
 
   return {
     'portability:export': async ({ environmentIds, includeSecrets, passphrase }) => {
@@ -44,12 +67,20 @@ export function portabilityHandlers(deps: PortabilityHandlerDeps): HandlersOf<ty
       };
     },
 
-    'portability:import': async ({ passphrase, onConflict }) => {
-      const filePath = await files().chooseImportFile();
-      if (!filePath) return { imported: false, format: null, environments: [], credentials: [], skippedVariables: [], secretsWithoutValue: 0 };
-      const summary = await importText(deps, readImportFile(filePath), path.basename(filePath), { passphrase, onConflict });
-      deps.onImported?.();
-      return summary;
+    'portability:import': async ({ passphrase, onConflict, retryId }) => {
+      const file = await chosenFile(retryId);
+      if (!file) return { imported: false, format: null, environments: [], credentials: [], skippedVariables: [], secretsWithoutValue: 0 };
+      try {
+        const summary = await importText(deps, file.text, file.fileName, { passphrase, onConflict });
+        if (retryId) waiting.delete(retryId);
+        deps.onImported?.();
+        return summary;
+      } catch (error) {
+        if (!(error instanceof AppError) || !PASSPHRASE_ERRORS.has(error.code)) throw error;
+        const id = retryId ?? randomUUID();
+        waiting.set(id, { ...file, until: deps.clock.now() + RETRY_MS });
+        throw new AppError(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), details: { ...error.details, retryId: id }, cause: error });
+      }
     },
   };
 }

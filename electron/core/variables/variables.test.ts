@@ -36,6 +36,16 @@ describe('variables', () => {
     });
   });
 
+  it('changes only the description of a secret when no value is given, and needs a value otherwise', async () => {
+    const { variables } = await setup();
+    await variables.set({ environmentId: 'env-1', name: 'CLIENT_SECRET', value: SECRET, secret: true, description: 'old' });
+    const updated = await variables.set({ environmentId: 'env-1', name: 'CLIENT_SECRET', secret: true, description: 'rotated monthly' });
+    expect(updated.variables[0]).toMatchObject({ description: 'rotated monthly', hint: '••••6789' });
+    expect((await variables.resolveVariables('env-1')).CLIENT_SECRET?.value).toBe(SECRET);
+    await expect(variables.set({ environmentId: 'env-1', name: 'NEW_ONE', secret: true })).rejects.toThrow('Type a value for NEW_ONE.');
+    await expect(variables.set({ environmentId: 'env-1', name: 'CLIENT_SECRET', secret: false })).rejects.toThrow('Type a value for CLIENT_SECRET.');
+  });
+
   it('gives no hint at all for short secrets', async () => {
     const { variables } = await setup();
     const updated = await variables.set({ environmentId: 'env-1', name: 'PIN', value: 'short', secret: true });

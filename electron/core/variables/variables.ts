@@ -22,7 +22,11 @@ export interface VariableInput {
 export type ResolvedVariables = Record<string, { value: string; secret: boolean }>;
 
 export interface VariablesService {
-  set(input: VariableInput): Promise<Environment>;
+  /**
+   * One variable. For a secret that already has a value, `value` may be left out to change only
+   * its description (the renderer never holds the stored value, so it cannot send it back).
+   */
+  set(input: Omit<VariableInput, 'value'> & { value?: string }): Promise<Environment>;
   /** Several variables of one environment in one go (import, presets). */
   setMany(environmentId: string, variables: Omit<VariableInput, 'environmentId'>[]): Promise<Environment>;
   delete(input: { environmentId: string; name: string }): Promise<Environment>;
@@ -144,7 +148,20 @@ export function createVariablesService({ workspace, vault, clock, onChanged }: V
 
   return {
     setMany,
-    set: ({ environmentId, ...variable }) => setMany(environmentId, [variable]),
+    async set({ environmentId, value, ...variable }) {
+      if (value !== undefined) return setMany(environmentId, [{ ...variable, value }]);
+      const environment = findEnvironment(workspace.read(), environmentId);
+      const existing = environment.variables.find((v) => v.name === variable.name);
+      if (!existing?.secret || !variable.secret || existing.hint === null) {
+        throw new AppError('invalid-request', `Type a value for ${variable.name}.`, {
+          hint: 'Only a secret variable that already has a value can be saved without retyping it.',
+        });
+      }
+      return changeEnvironment(environmentId, (current) => ({
+        ...current,
+        variables: current.variables.map((v) => (v.name === variable.name ? { ...v, description: variable.description ?? v.description } : v)),
+      }));
+    },
     readSecret,
 
     async delete({ environmentId, name }) {

@@ -56,6 +56,13 @@ export const portabilityChannels = {
       }),
   ),
   'portability:import': channel<ImportSummary>()(
-    z.object({ passphrase: z.string().max(1024).optional(), onConflict: conflictPolicySchema.optional() }).strict(),
+    z
+      .object({
+        passphrase: z.string().max(1024).optional(),
+        onConflict: conflictPolicySchema.optional(),
+        /** From a "passphrase needed" answer: import the file chosen then, without asking again. */
+        retryId: z.string().max(100).optional(),
+      })
+      .strict(),
   ),
 };

@@ -27,7 +27,8 @@ export const variableChannels = {
     z
       .object({
         ...target,
-        value: z.string().max(100_000, 'Keep values under 100,000 characters.'),
+        /** Left out: keep the stored value of an existing secret (e.g. to change only its description). */
+        value: z.string().max(100_000, 'Keep values under 100,000 characters.').optional(),
         secret: z.boolean(),
         description: z.string().max(500).optional(),
       })

@@ -1,7 +1,8 @@
 /**
  * Import: what to do when a name is taken, then the main process asks for the file. A file with
- * encrypted secret values answers "passphrase needed": the passphrase field appears and the user
- * picks the file again (the renderer never holds paths). A cancelled open dialog changes nothing.
+ * encrypted secret values answers "passphrase needed" with an opaque id for the file the main
+ * process now holds: the passphrase field appears and the import is retried on that file (the
+ * renderer never holds paths). A cancelled open dialog changes nothing.
  */
 import { useState, type FormEvent } from 'react';
 import type { ImportSummary } from '../../../../shared/ipc/domains/portability';
@@ -15,7 +16,9 @@ type ConflictPolicy = 'rename' | 'skip';
 
 export function ImportDialog({ onClose }: { onClose(): void }) {
   const [onConflict, setOnConflict] = useState<ConflictPolicy>('rename');
-  const [needsPassphrase, setNeedsPassphrase] = useState(false);
+  /** Set when the chosen file needs its passphrase: the main process holds the file under this id. */
+  const [retryId, setRetryId] = useState<string | null>(null);
+  const needsPassphrase = retryId !== null;
   const [passphrase, setPassphrase] = useState('');
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const action = useAction();
@@ -23,12 +26,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const answer = await action.run<ImportSummary | null>(async () => {
-      const result = await api.portability.import({ onConflict, passphrase: needsPassphrase ? passphrase : undefined });
+      const result = await api.portability.import({ onConflict, ...(retryId ? { passphrase, retryId } : {}) });
+      const heldFile = result.ok ? undefined : result.error.details?.retryId;
+      if (typeof heldFile === 'string') setRetryId(heldFile);
       // Not a failure: the file is fine, it only needs its passphrase.
-      if (!result.ok && result.error.code === 'export-passphrase-needed') {
-        setNeedsPassphrase(true);
-        return { ok: true as const, value: null };
-      }
+      if (!result.ok && result.error.code === 'export-passphrase-needed') return { ok: true as const, value: null };
       return result;
     });
     if (answer?.imported) setSummary(answer);
@@ -56,7 +58,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           <fieldset>
             <legend>File passphrase</legend>
             <p className="muted small">
-              This file holds encrypted secret values. Type the passphrase chosen when it was exported, then choose the file again.
+              This file holds encrypted secret values. Type the passphrase chosen when it was exported.
             </p>
             <label>
               <span>Passphrase of the exported file</span>
@@ -66,7 +68,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         )}
         <FormActions
           action={action}
-          submitLabel={action.busy ? 'Importing…' : needsPassphrase ? 'Choose the file again…' : 'Choose file and import…'}
+          submitLabel={action.busy ? 'Importing…' : needsPassphrase ? 'Import with this passphrase' : 'Choose file and import…'}
           disabled={needsPassphrase && passphrase === ''}
           onCancel={onClose}
         />

@@ -1,6 +1,7 @@
 /**
  * Adds or edits one variable. A secret value is typed into a password field and goes to the main
- * process (the vault); it is never sent back, so editing a secret means typing its value again.
+ * process (the vault); it is never sent back. Editing a secret keeps its stored value unless a
+ * new one is typed.
  */
 import { useState, type FormEvent } from 'react';
 import type { Environment, Variable } from '../../../../shared/domain/environment';
@@ -28,11 +29,14 @@ export function VariableForm({ environment, variable, onDone }: VariableFormProp
   const nameProblem = name === '' || nameCheck.success ? null : (nameCheck.error.issues[0]?.message ?? 'Not a valid name.');
   const clash = !variable && environment.variables.some((v) => v.name === name.trim());
   const secretBlocked = secret && vaultProblem !== null;
-  const retypeSecret = variable?.secret === true && secret && value === '';
+  /** An existing secret with a stored value, left blank: keep that value. */
+  const keepStoredSecret = variable?.secret === true && variable.hint !== null && secret && value === '';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const saved = await action.run(() => api.variables.set({ environmentId: environment.id, name: name.trim(), value, secret, description }));
+    const saved = await action.run(() =>
+      api.variables.set({ environmentId: environment.id, name: name.trim(), ...(keepStoredSecret ? {} : { value }), secret, description }),
+    );
     if (saved) onDone();
   }
 
@@ -50,7 +54,7 @@ export function VariableForm({ environment, variable, onDone }: VariableFormProp
           autoComplete={secret ? 'new-password' : 'off'}
           spellCheck={false}
           value={value}
-          placeholder={variable?.secret && secret ? `Type the value again (stored: ${variable.hint ?? '••••'})` : undefined}
+          placeholder={keepStoredSecret ? `Leave blank to keep the stored value (${variable?.hint ?? '••••'})` : undefined}
           onChange={(e) => setValue(e.target.value)}
         />
       </label>
@@ -64,12 +68,12 @@ export function VariableForm({ environment, variable, onDone }: VariableFormProp
       </label>
       {nameProblem && <p className="field-problem">{nameProblem}</p>}
       {clash && <p className="field-problem">This environment already has a variable called “{name.trim()}”: edit that one instead.</p>}
-      {retypeSecret && <p className="muted small">The stored secret is never sent back to this window: type it again to save changes.</p>}
+      {keepStoredSecret && <p className="muted small">The stored secret stays as it is unless you type a new value.</p>}
       {secretBlocked && <p className="warning">{vaultProblem}</p>}
       <FormActions
         action={action}
         submitLabel="Save variable"
-        disabled={name.trim() === '' || nameProblem !== null || clash || secretBlocked || retypeSecret}
+        disabled={name.trim() === '' || nameProblem !== null || clash || secretBlocked}
         onCancel={onDone}
       />
     </form>
