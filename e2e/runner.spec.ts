@@ -1,15 +1,15 @@
 /**
  * The request runner: a pasted cURL command becomes a request that runs against a local server,
  * the response shows status, headers, pretty JSON and timings, the history reopens it, and a
- * 20 MB JSON response opens without freezing the window. The vendor case (a credential's token
- * attached, renewed after a 401) needs the credentials channels and runs once they exist.
+ * 20 MB JSON response opens without freezing the window, and a credential's token is attached
+ * and renewed after a 401 (each vendor's own API call is in runner-vendors.spec.ts).
  */
-import type { Page } from '@playwright/test';
 import type { RendererApi } from '../shared/ipc/renderer-api';
 import { setUpVault, addAllowedHost } from './credential-steps';
 import { startLemonway } from './emulators';
 import { expect, test } from './fixtures/app';
 import { startRunnerApi, type RunnerApiServer } from './runner-server';
+import { importCurl, openRunner } from './runner-steps';
 
 /** The page's globals, as seen from code run with page.evaluate (this file compiles without DOM types). */
 interface PageGlobals {
@@ -24,17 +24,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await api.close();
 });
-
-async function openRunner(page: Page) {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Runner' }).click();
-  await expect(page.getByRole('region', { name: 'Request' })).toBeVisible();
-}
-
-async function importCurl(page: Page, command: string) {
-  await page.getByRole('button', { name: 'Import cURL' }).click();
-  await page.getByLabel('cURL command', { exact: true }).fill(command);
-  await page.getByRole('button', { name: 'Create request' }).click();
-}
 
 test('a pasted cURL command runs, shows its response, and is reopened from history', async ({ app }) => {
   const { page } = app;
@@ -110,11 +99,6 @@ test('a 20 MB JSON response opens without freezing the window', async ({ app }) 
 
 test('a credential attaches its token, and a rejected token is renewed visibly', async ({ app }) => {
   const { page } = app;
-  const hasCredentials = await page.evaluate(() => {
-    const { tokenbench } = globalThis as unknown as PageGlobals;
-    return 'credentials' in tokenbench && 'runner' in tokenbench;
-  });
-  test.skip(!hasCredentials, 'Needs the credentials and runner channels in the contract (merged by the lead).');
   const lemonway = await startLemonway({ apiKey: 'lemonway-runner-key-e2e', environment: 'sandbox' });
   try {
     await setUpVault(page);
