@@ -30,6 +30,10 @@ export const oauth2ClientCredentialsBasic: Preset = definePreset({
   recipe: {
     version: 1,
     kind: 'token-request',
+    troubleshooting: {
+      '401': 'Check the token validity or the credentials: the client ID (which you may have chosen yourself) and the client secret.',
+      '403': 'Check the account permissions and access.',
+    },
     tokenRequest: oauth2Grant({ grant_type: 'client_credentials' }, BASIC_CLIENT_AUTH),
     tokenResponse: OAUTH2_RESPONSE,
   },

@@ -19,6 +19,11 @@ export const lengow: Preset = definePreset({
     version: 1,
     kind: 'token-request',
     description: 'POST /access/get_token with access_token and secret; answers {token, account_id}.',
+    troubleshooting: {
+      '401': 'The access token or the secret was not correctly provided. Copy both again from my.lengow.io/company/api; if they were renewed, replace the outdated ones.',
+      '403': 'Lengow bans the IP address of clients that request too many tokens (its auth service has far lower rate limits than the API). Wait before asking again; Tokenbench reuses each token for its hour.',
+      '429': 'The authentication service rate limits far more strictly than the API: do not request a new token per request.',
+    },
     tokenRequest: {
       method: 'POST',
       url: '{{baseUrl}}/access/get_token',
@@ -50,6 +55,10 @@ export const landax: Preset = definePreset({
   recipe: {
     version: 1,
     kind: 'token-request',
+    troubleshooting: {
+      '401': 'Use the application key and client key of the API client (control panel > API) and an "API-user" with every permission the integration needs.',
+      '404': 'The token URL is /authenticate/token on your company host (company.landax.no), outside /api.',
+    },
     tokenRequest: {
       method: 'POST',
       url: '{{baseUrl}}/authenticate/token',
@@ -98,6 +107,10 @@ function liveDataRecipe(body: { encoding: 'json' | 'form'; fields: Record<string
   return {
     version: 1,
     kind: 'token-request',
+    troubleshooting: {
+      '401': 'Check the service account ID and its secret. The secret is shown only once, when the service account is created (Teams > Service Accounts): create a new one if it is lost.',
+      '403': 'The account lacks the role the call needs on the organization: add it in Teams.',
+    },
     tokenRequest: { method: 'POST', url: '{{baseUrl}}/api/identity/v1/session', body },
     tokenResponse: { token, lifetime: { from: 'expires-at', path: 'expiresAt', zone: 'UTC', ...(fallbackSeconds ? { fallbackSeconds } : {}) } },
     use: BEARER,
@@ -145,6 +158,12 @@ export const lemonway: Preset = definePreset({
   recipe: {
     version: 1,
     kind: 'token-request',
+    troubleshooting: {
+      '400': 'Review the API key and Grant_type: copy the API key again from the Lemonway Dashboard and compare it with the one in use, and check that Grant_type goes in the form body.',
+      '401': 'The API key is not valid on the authorization server: check the key and Grant_type, your firewall, and ask Lemonway to confirm that your IP address is whitelisted.',
+      '404': 'The request did not reach the authorization server: check your internet connection and outbound firewall rules; report it to Lemonway support if it persists.',
+      '500': 'A fault on the authorization server: report it to Lemonway support.',
+    },
     tokenRequest: {
       method: 'POST',
       url: '{{baseUrl}}/oauth/api/v1/oauth/token',

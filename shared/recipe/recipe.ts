@@ -162,10 +162,16 @@ const expiresAt = template(
   'Optional expiry you enter yourself for reminders (ISO date or timestamp); empty = none.',
 ).optional();
 
+/** Advice from the vendor's own documentation, by the status code of a failed token request. */
+const TroubleshootingSchema = z
+  .record(z.string().regex(/^[1-5]\d\d$/, 'Troubleshooting advice is keyed by an HTTP status code, e.g. "401".'), z.string().min(1).max(1000))
+  .describe('Advice from the vendor\'s documentation, shown with the diagnosis when the token request fails with that status (e.g. {"401": "Ask the vendor to whitelist your IP."}).');
+
 const TokenRequestRecipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
   kind: z.literal('token-request').describe('A token is obtained from an auth service.'),
   description: z.string().optional(),
+  troubleshooting: TroubleshootingSchema.optional(),
   tokenRequest: RequestRecipeSchema,
   tokenResponse: ResponseRecipeSchema.default({
     token: 'access_token',

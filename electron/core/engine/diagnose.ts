@@ -13,6 +13,8 @@ export interface DiagnoseContext {
   environmentName: string;
   now: number;
   redactor: Redactor;
+  /** The vendor's own advice by status code (the recipe's `troubleshooting`). */
+  vendorAdvice?: Record<string, string>;
 }
 
 const MAX_RETRY_AFTER_MS = 24 * 3600 * 1000;
@@ -63,8 +65,15 @@ const CREDENTIAL_ERRORS = new Set(['invalid_client', 'invalid_grant', 'unauthori
 export function diagnoseStatus(response: HttpResponse, ctx: DiagnoseContext): TokenError {
   const { status } = response;
   const said = serverSays(response, ctx.redactor);
+  const advice = ctx.vendorAdvice?.[String(status)];
   const make = (code: TokenErrorCode, message: string, hint: string, retryAt?: number) =>
-    new TokenError({ code, status, message: `${message}${said}`, hint, ...(retryAt !== undefined ? { retryAt } : {}) });
+    new TokenError({
+      code,
+      status,
+      message: `${message}${said}`,
+      hint: advice ? `${hint} The vendor's documentation says: ${advice}` : hint,
+      ...(retryAt !== undefined ? { retryAt } : {}),
+    });
   const env = `environment "${ctx.environmentName}"`;
 
   if (status === 401 || (status === 400 && CREDENTIAL_ERRORS.has(oauthErrorCode(response) ?? ''))) {

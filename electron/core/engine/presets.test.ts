@@ -207,4 +207,16 @@ describe('Lemonway', () => {
     expect(crossed.code).toBe('host-not-allowed');
     expect(sandbox.tokenRequests + prod.tokenRequests).toBe(2);
   });
+
+  it('Lemonway: a sandbox key on the production host is refused, with the docs\' own advice for a 401', async () => {
+    const prod = track(await startLemonway({ apiKey: 'f00dfeed-0000-4000-8000-00000000beef', environment: 'prod' }));
+    const engine = track(createTokenEngine({ cache: new MemoryTokenCache() }));
+    const preset = presetOf('lemonway');
+    const env = environment(preset, { baseUrl: prod.url, apiKey: 'da012c0f-b1a7-4f86-8279-3cd69b9185e2' }, { id: 'prod', name: 'Production' });
+    const refused = await rejection(engine.getToken(env, credential(preset)));
+    expect(refused.code).toBe('bad-credentials');
+    expect(refused.hint).toContain("The vendor's documentation says:");
+    expect(refused.hint).toContain('IP address is whitelisted');
+    expect(`${refused.message} ${refused.hint}`).not.toContain('da012c0f-b1a7-4f86-8279-3cd69b9185e2');
+  });
 });

@@ -104,7 +104,14 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
     });
     const now = deps.clock.now();
     if (response.status < 200 || response.status > 299) {
-      failure = diagnoseStatus(response, { what, displayUrl: built.displayUrl, environmentName: plan.env.name, now, redactor });
+      failure = diagnoseStatus(response, {
+        what,
+        displayUrl: built.displayUrl,
+        environmentName: plan.env.name,
+        now,
+        redactor,
+        ...(recipe.troubleshooting ? { vendorAdvice: recipe.troubleshooting } : {}),
+      });
     } else {
       read = readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now);
       redactor.add(read.token).add(read.refreshToken);
