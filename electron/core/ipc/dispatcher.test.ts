@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
 import { createMainServices, type MainServices } from '../services';
+import { createDispatcher } from './dispatcher';
 
 let services: MainServices;
 let dataDir: string;
@@ -46,6 +48,18 @@ describe('dispatch', () => {
     await start();
     const result = await services.dispatch('environments:rename', { id: 'missing', name: 'x' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('no longer exists') } });
+  });
+
+  it('scrubs secrets from every text of an error: message, hint and details', async () => {
+    await start();
+    const secret = 'sk-live-CANARY-4410';
+    const failing = async (): Promise<never> => {
+      throw new AppError('bad', `message ${secret}`, { hint: `hint ${secret}`, details: { url: `https://x/?k=${secret}`, status: 401 } });
+    };
+    const dispatch = createDispatcher({ ...services.handlers, 'environments:list': failing }, { redact: (text) => text.split(secret).join('••••') });
+    const result = await dispatch('environments:list', {});
+    expect(JSON.stringify(result)).not.toContain(secret);
+    expect(result).toMatchObject({ ok: false, error: { message: 'message ••••', hint: 'hint ••••', details: { url: 'https://x/?k=••••', status: 401 } } });
   });
 
   it('creates, renames and deletes environments, and emits the new list each time', async () => {

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { contract, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { channelNames, type ChannelName } from '../../../shared/ipc/contract';
-import { AppError, type Result } from '../../../shared/errors';
+import { AppError, type ErrorInfo, type Result } from '../../../shared/errors';
 
 export type Handlers = {
   [C in ChannelName]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
@@ -43,12 +43,18 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       const handler = handlers[channelName] as (request: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: { ...error.toInfo(), message: redact(error.message) } };
+      if (error instanceof AppError) return { ok: false, error: redactInfo(error.toInfo(), redact) };
       const message = redact(error instanceof Error ? error.message : String(error));
       options.onUnexpectedError?.(channelName, message);
       return failure('internal', `Tokenbench hit an unexpected problem while handling ${describe(channelName)}: ${message}`, 'Please report this with the steps that led to it.');
     }
   };
+}
+
+/** Every text of an error, scrubbed: message, hint and string details alike. */
+function redactInfo(info: ErrorInfo, redact: (text: string) => string): ErrorInfo {
+  const details = info.details && Object.fromEntries(Object.entries(info.details).map(([key, value]) => [key, typeof value === 'string' ? redact(value) : value]));
+  return { ...info, message: redact(info.message), ...(info.hint ? { hint: redact(info.hint) } : {}), ...(details ? { details } : {}) };
 }
 
 function describe(channelName: string): string {
