@@ -135,7 +135,7 @@ test('production tokens ask first, filtering narrows the cards, and an empty sea
   await card.getByRole('button', { name: /^(Get token|Renew now)$/ }).click();
   const question = page.getByRole('dialog', { name: 'Production environment' });
   await expect(question).toContainText('production environment');
-  await question.getByRole('button', { name: 'Yes, get the token' }).click();
+  await question.getByRole('button', { name: 'Yes, get a production token' }).click();
   await expect(card.getByText('Valid', { exact: true })).toBeVisible();
 
   await page.getByLabel('Filter tokens').fill('shop');

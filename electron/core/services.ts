@@ -8,6 +8,7 @@
 import { AppError } from '../../shared/errors';
 import type { EventName, EventPayload, StoreProblem } from '../../shared/ipc/contract';
 import { systemClock, type Clock, type CoreContext } from './context';
+import { ensurePrivateDataDir } from './data-dir';
 import { openCredentials } from './credentials/store';
 import { addCredentialFromPreset } from './credentials/from-preset';
 import { createTokenEngine, type TokenCache, type TokenEngine } from './engine';
@@ -70,6 +71,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const problems: StoreProblem[] = [];
   const listeners = new Set<EventListener>();
   const clock = options.clock ?? systemClock;
+  const dataDirWarning = ensurePrivateDataDir(options.dataDir);
 
   const ctx: CoreContext = {
     dataDir: options.dataDir,
@@ -104,6 +106,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
   const redact = (text: string) => secrets.redact(text);
   const log = (message: string) => (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(redact(message));
+  if (dataDirWarning) log(dataDirWarning);
   const isVaultUnlocked = () => secrets.vault.status().state === 'unlocked';
 
   /** Secrets of environments deleted while the vault was locked. */
@@ -124,6 +127,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     engine,
     resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId),
     isVaultLocked: () => !isVaultUnlocked(),
+    remember: (token) => secrets.vault.redactor.remember(token),
   });
   engine.onChange((key) => {
     tokens.status(key).then(

@@ -2,13 +2,13 @@
  * Serves the production renderer from `app://tokenbench/` instead of `file://`, so the page
  * has a real origin, file access stays closed, and every response carries our CSP.
  */
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { RENDERER_HOST, rendererFilePath } from '../core/renderer-files';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://tokenbench`;
+export const APP_ORIGIN = `${APP_SCHEME}://${RENDERER_HOST}`;
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -18,14 +18,9 @@ export function registerAppScheme(): void {
 }
 
 export function serveRenderer(rendererDir: string): void {
-  const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, `.${relative}`);
-    if (url.host !== 'tokenbench' || (file !== root && !file.startsWith(root + path.sep))) {
-      return new Response('Not found', { status: 404 });
-    }
+    const file = rendererFilePath(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -4,7 +4,8 @@
  * requests are all refused.
  */
 import path from 'node:path';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { externalLinkTarget } from '../core/external-links';
 import { isTrustedSenderUrl } from '../core/trusted-sender';
 
 export function hardenSessionAndContents(trustedOrigin: string): void {
@@ -13,8 +14,10 @@ export function hardenSessionAndContents(trustedOrigin: string): void {
 
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation open in the user's browser; the app itself never opens windows.
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      // Links to documentation open in the user's browser, once the user agrees: a compromised
+      // page must not be able to send the browser anywhere silently. The app never opens windows.
+      const target = externalLinkTarget(url);
+      if (target) void confirmAndOpen(target);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
@@ -25,6 +28,20 @@ export function hardenSessionAndContents(trustedOrigin: string): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
+}
+
+async function confirmAndOpen(target: string): Promise<void> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    message: `Open ${new URL(target).host} in your browser?`,
+    detail: target,
+  };
+  const window = BrowserWindow.getFocusedWindow();
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  if (response === 0) await shell.openExternal(target);
 }
 
 export function createMainWindow(options: { preloadPath: string; startUrl: string }): BrowserWindow {

@@ -94,6 +94,9 @@ function presetValues(preset: Preset, environment: Environment, typed: Record<st
       // Keep a value the environment already has (e.g. a second credential reusing clientId).
       if (existing.has(variable.name)) continue;
       if (variable.required) missing.push(variable.label);
+      // An optional field left empty (e.g. an expiry for reminders) still exists, so the recipe
+      // can refer to it; a secret is never stored without a value.
+      else if (!variable.secret) writes.push({ name: variable.name, value: '', secret: false, description: variable.help });
       continue;
     }
     writes.push({ name: variable.name, value, secret: variable.secret, description: variable.help });

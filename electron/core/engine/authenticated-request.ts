@@ -113,7 +113,7 @@ export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: 
     response: result.response,
     renewedAfter401,
     sentHeaders: result.target.headers.map(([name, value]) => [name, use.in === 'header' && name === use.name ? masked : value]),
-    sentUrl: use.in === 'query' ? result.target.url.split(encodeURIComponent(use.value)).join(encodeURIComponent(masked)) : result.target.url,
+    sentUrl: use.in === 'query' ? attach({ method: request.method, url: request.url }, url, { ...use, value: masked }).url : result.target.url,
     ...(renewalError ? { renewalError } : {}),
   };
 }

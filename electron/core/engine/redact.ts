@@ -23,6 +23,7 @@ export class Redactor {
       secret,
       encodeURIComponent(secret),
       encodeURIComponent(secret).replace(/%20/g, '+'),
+      new URLSearchParams({ v: secret }).toString().slice(2), // a query value as URL objects write it
       JSON.stringify(secret).slice(1, -1),
       Buffer.from(secret).toString('base64'),
     ];

@@ -32,9 +32,9 @@ export function tokenHandlers(deps: TokenHandlerDeps): TokenHandlers {
     'tokens:fetch': ({ environmentId, credentialId, renew, confirmed }) =>
       statusAfter({ environmentId, credentialId }, () => tokens.fetch({ environmentId, credentialId }, { renew, confirmed })),
     'tokens:forget': (key) => statusAfter(key, () => tokens.forget(key)),
-    'tokens:copy': async (key) => deps.clipboard.copy((await tokens.fetch(key, { confirmed: true })).token),
+    'tokens:copy': async (key) => deps.clipboard.copy((await tokens.fetch(key)).token),
     'tokens:inspect': async ({ environmentId, credentialId, jwksUrl, key }) => {
-      const issued = await tokens.fetch({ environmentId, credentialId }, { confirmed: true });
+      const issued = await tokens.fetch({ environmentId, credentialId });
       return deps.inspectJwt(issued.token, { ...(jwksUrl ? { jwksUrl } : {}), ...(key ? { key } : {}) });
     },
     'timeline:list': async (filter) => deps.timeline.list(filter),

@@ -112,6 +112,17 @@ describe('HTTP client', () => {
     expect(other.seen[0]!.headers.authorization).toBeUndefined();
   });
 
+  it('reports a redirect to an unusable address as an HTTP error naming the host, not the address', async () => {
+    const broken = await startServer((_req, _body, res) => res.writeHead(302, { location: 'http://[bad-host/secret?key=k3y-in-location' }).end());
+    const error = await failure(client.send({ method: 'GET', url: `${broken.url}/start` }));
+    expect(error.code).toBe('invalid-url');
+    expect(error.message).not.toContain('k3y-in-location');
+    const other = await startServer((_req, _body, res) => res.writeHead(302, { location: 'ftp://files.example.com/secret?key=k3y' }).end());
+    const refused = await failure(client.send({ method: 'GET', url: `${other.url}/start` }));
+    expect(refused.code).toBe('invalid-url');
+    expect(refused.message).not.toContain('k3y');
+  });
+
   it('stops after a few redirects', async () => {
     const loop = await startServer((req, _body, res) => res.writeHead(302, { location: `/${Number(req.url!.slice(1)) + 1}` }).end());
     expect((await failure(client.send({ method: 'GET', url: `${loop.url}/0` }))).code).toBe('too-many-redirects');

@@ -40,14 +40,20 @@ function headerRecord(headers: HttpRequest['headers']): Record<string, string> {
   return record;
 }
 
-function parseUrl(text: string): URL {
+/**
+ * `text` resolved against `base` (a redirect's Location) or alone. The error names where the
+ * address came from, never the address itself: its query may carry a secret.
+ */
+function parseUrl(text: string, base?: URL): URL {
+  const problem = (why: string) =>
+    httpError('invalid-url', base ? `${base.host} redirected to an address that is not a valid http(s) URL (${why}).` : `The request address is not a valid http(s) URL (${why}).`);
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(text, base);
   } catch {
-    throw httpError('invalid-url', JSON.stringify(text));
+    throw problem('malformed');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw httpError('invalid-url', url.origin);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw problem(`${url.protocol.slice(0, -1)} is not http or https`);
   return url;
 }
 
@@ -119,7 +125,7 @@ export function createHttpClient(options: HttpClientOptions = {}): NodeHttpClien
         };
       }
       if (redirects.length >= maxRedirects) throw httpError('too-many-redirects', url.host);
-      const next = parseUrl(new URL(location, url).href);
+      const next = parseUrl(location, url);
       const crossOrigin = next.origin !== url.origin;
       // As browsers do: 303, and 301/302 after a POST, become a GET without a body.
       const keepsBody = result.status === 307 || result.status === 308 || (method !== 'POST' && result.status !== 303);

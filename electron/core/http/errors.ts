@@ -58,7 +58,8 @@ const NETWORK_CODES: Record<string, HttpErrorCode> = {
 };
 
 const MESSAGES: Record<HttpErrorCode, (host: string) => string> = {
-  'invalid-url': (host) => `The address ${host} is not a valid http(s) URL.`,
+  // The caller writes the whole sentence: it knows whether the address came from a redirect.
+  'invalid-url': (sentence) => sentence,
   timeout: (host) => `${host} did not answer in time.`,
   'connect-timeout': (host) => `Could not connect to ${host} in time.`,
   aborted: (host) => `The request to ${host} was cancelled.`,

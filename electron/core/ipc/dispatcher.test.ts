@@ -26,9 +26,8 @@ describe('dispatch', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-request');
-    expect(result.error.message).toContain('"create environments" request was refused');
-    expect(result.error.message).toContain('Give the environment a name.');
-    expect(result.error.message).toContain('name');
+    expect(result.error.message).toBe('Give the environment a name.');
+    expect(result.error.hint).toBe('Nothing was changed. The "create environments" request was refused at: name.');
   });
 
   it('refuses fields the contract does not know, and non-object payloads', async () => {
@@ -37,6 +36,22 @@ describe('dispatch', () => {
     expect(extra.ok).toBe(false);
     const notObject = await services.dispatch('environments:rename', 'sandbox');
     expect(notObject).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('refuses ids and id lists of a size no id of ours has', async () => {
+    await start();
+    const huge = 'x'.repeat(1_000_000);
+    for (const [channel, payload] of [
+      ['tokens:fetch', { environmentId: huge, credentialId: 'c' }],
+      ['secrets:reveal', { environmentId: huge, name: 'clientSecret' }],
+      ['timeline:curl', { entryId: huge, reveal: true }],
+      ['credentials:delete', { id: huge }],
+      ['portability:export', { environmentIds: Array.from({ length: 20_000 }, () => 'e') }],
+    ] as const) {
+      const result = await services.dispatch(channel, payload);
+      expect(result.ok, channel).toBe(false);
+      if (!result.ok) expect(result.error.code, channel).toBe('invalid-request');
+    }
   });
 
   it('refuses a channel that is not in the contract', async () => {

@@ -5,7 +5,6 @@
  * send every message through here, so validation and error shaping are identical in both.
  * Every failure comes back as `{ ok: false, error }`: nothing throws across the boundary.
  */
-import { z } from 'zod';
 import { contract, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { channelNames, type ChannelName } from '../../../shared/ipc/contract';
 import { AppError, type ErrorInfo, type Result } from '../../../shared/errors';
@@ -37,7 +36,11 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     }
     const parsed = contract[channelName].request.safeParse(payload ?? {});
     if (!parsed.success) {
-      return failure('invalid-request', `That ${describe(channelName)} request was refused:\n${z.prettifyError(parsed.error)}`);
+      // The schemas' own messages are written for people ("Give the environment a name."); the
+      // field paths go to the hint for whoever needs to trace it.
+      const messages = [...new Set(parsed.error.issues.map((issue) => issue.message))].join(' ');
+      const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(request)'))].join(', ');
+      return failure('invalid-request', messages, `Nothing was changed. The ${describe(channelName)} request was refused at: ${fields}.`);
     }
     try {
       const handler = handlers[channelName] as (request: unknown) => Promise<unknown>;

@@ -23,6 +23,11 @@ export interface TokenServiceDeps {
   /** Plaintext variables of an environment; throws AppError('vault-locked') while the vault is locked. */
   resolveVariables(environmentId: string): Promise<ResolvedVariables>;
   isVaultLocked(): boolean;
+  /**
+   * A token value this process used, so that redaction masks it wherever it shows up (an API
+   * that echoes its request). Cached tokens are known already; HTTP Basic's base64 is not.
+   */
+  remember?(token: string): void;
 }
 
 export interface TokenService {
@@ -114,8 +119,13 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
 
     async fetch(key, options = {}) {
       const { env, cred, environment } = await engineInputs(key);
-      assertConfirmed(environment, options.confirmed, 'get a token');
-      return asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false }));
+      // Reusing a valid token sends nothing, so only a real token request needs the confirmation
+      // (this also keeps copy and decode of a held production token from asking).
+      const reusable = !options.renew && (await engine.status(env, cred)).state === 'valid';
+      if (!reusable) assertConfirmed(environment, options.confirmed, 'get a token');
+      const issued = await asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false }));
+      deps.remember?.(issued.token);
+      return issued;
     },
 
     forget: (key) => engine.forget(key),
@@ -127,6 +137,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     async authenticatedRequest(key, request, options = {}) {
       const { env, cred, environment } = await engineInputs(key);
       assertConfirmed(environment, options.confirmed, 'send a request');
+      // Static keys and Basic need no request and are never cached: make them known before sending.
+      if (cred.recipe.kind !== 'token-request') deps.remember?.((await asAppError(() => engine.getToken(env, cred))).token);
       return asAppError(() => engine.authenticatedRequest(env, cred, request));
     },
   };

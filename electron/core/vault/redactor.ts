@@ -25,8 +25,8 @@ export function createRedactor(): SecretMemory {
   return {
     remember(value) {
       if (value.length < MIN_REDACTED_LENGTH) return;
-      // The forms a value takes inside a URL or a JSON string too.
-      for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
+      // The forms a value takes inside a URL (path or query string) or a JSON string too.
+      for (const form of [value, encodeURIComponent(value), queryEncoded(value), JSON.stringify(value).slice(1, -1)]) {
         if (!values.has(form)) {
           values.add(form);
           pattern = undefined;
@@ -44,6 +44,11 @@ export function createRedactor(): SecretMemory {
       return text.replace(pattern, MASK);
     },
   };
+}
+
+/** As `URLSearchParams` writes a query value: `~!'()` and spaces differ from encodeURIComponent. */
+function queryEncoded(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
 }
 
 function escapeRegExp(value: string): string {

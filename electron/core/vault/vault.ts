@@ -54,7 +54,7 @@ export interface Vault {
 }
 
 const NO_KEYCHAIN: Keychain = {
-  status: () => ({ usable: false, reason: 'The system keychain is only available in the Tokenbench app, not in the CLI.' }),
+  status: () => ({ usable: false, reason: 'this process has no access to a system keychain (the CLI never has one), so the vault needs a passphrase.' }),
   encrypt: () => {
     throw new Error('no keychain');
   },

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { credentialNameSchema, type Credential } from '../../domain/credential';
 import type { Environment } from '../../domain/environment';
 import { RecipeSchema } from '../../recipe/recipe';
-import { channel, event } from '../define';
+import { MAX_ID_LENGTH, idListSchema, idSchema, channel, event } from '../define';
 
-const id = (what: string) => z.string().min(1, `Which ${what}? The id is missing.`);
+const id = idSchema;
 
 export const credentialChannels = {
   'credentials:list': channel<Credential[]>()(z.object({}).strict()),
@@ -17,8 +17,8 @@ export const credentialChannels = {
       .object({
         name: credentialNameSchema,
         recipe: RecipeSchema,
-        presetId: z.string().nullable().optional(),
-        environmentIds: z.array(z.string()).optional(),
+        presetId: z.string().max(MAX_ID_LENGTH).nullable().optional(),
+        environmentIds: idListSchema('environment').optional(),
       })
       .strict(),
   ),
@@ -29,7 +29,7 @@ export const credentialChannels = {
   'credentials:add-from-preset': channel<{ credential: Credential; environment: Environment }>()(
     z
       .object({
-        presetId: z.string().min(1),
+        presetId: idSchema('preset'),
         environmentId: id('environment'),
         name: credentialNameSchema.optional(),
         values: z.record(z.string(), z.string().max(100_000)),
@@ -42,7 +42,7 @@ export const credentialChannels = {
         id: id('credential'),
         name: credentialNameSchema.optional(),
         recipe: RecipeSchema.optional(),
-        environmentIds: z.array(z.string()).optional(),
+        environmentIds: idListSchema('environment').optional(),
       })
       .strict(),
   ),

@@ -4,7 +4,7 @@
  * without any account. Nothing here is secret: the demo's secrets live in the vault like any other.
  */
 import { z } from 'zod';
-import { channel } from '../define';
+import { idSchema, channel } from '../define';
 
 export interface DemoStatus {
   /** The Demo environment and its credentials exist. */
@@ -38,7 +38,7 @@ export const demoChannels = {
   /** Stops the demo server and deletes the Demo environment and its credentials. */
   'demo:remove': channel<DemoStatus>()(z.object({}).strict()),
   /** `GET /api/hello` on the demo API with one of the demo credentials' tokens. */
-  'demo:hello': channel<DemoCallResult>()(z.object({ credentialId: z.string().min(1, 'Which demo credential? The id is missing.') }).strict()),
+  'demo:hello': channel<DemoCallResult>()(z.object({ credentialId: idSchema('demo credential') }).strict()),
 };
 
 export const demoEvents = {};

@@ -1,9 +1,9 @@
 /** Channels for environments: list, create, rename, delete; and the event that keeps views in step. */
 import { z } from 'zod';
 import { allowedHostSchema, environmentNameSchema, type Environment } from '../../domain/environment';
-import { channel, event } from '../define';
+import { idSchema, channel, event } from '../define';
 
-const environmentId = z.string().min(1, 'Which environment? The id is missing.');
+const environmentId = idSchema('environment');
 
 export const environmentChannels = {
   'environments:list': channel<Environment[]>()(z.object({}).strict()),

@@ -4,7 +4,7 @@
  * asks for the file with its own dialog; the renderer never names paths.
  */
 import { z } from 'zod';
-import { channel } from '../define';
+import { idListSchema, channel } from '../define';
 
 export interface ExportSummary {
   /** False when the user cancelled the save dialog. */
@@ -44,7 +44,7 @@ export const portabilityChannels = {
   'portability:export': channel<ExportSummary>()(
     z
       .object({
-        environmentIds: z.array(z.string().min(1)).optional(),
+        environmentIds: idListSchema('environment').optional(),
         includeSecrets: z.boolean().optional(),
         /** Encrypts the secret values in the file; required with includeSecrets. */
         passphrase: z.string().max(1024).optional(),

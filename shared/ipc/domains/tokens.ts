@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import type { TokenStatus, TimelineEntryView, JwtInspection } from '../../domain/token';
-import { channel, event } from '../define';
+import { idSchema, channel, event } from '../define';
 import type { CopiedSecret } from './variables';
 
 const pair = {
-  environmentId: z.string().min(1, 'Which environment? The id is missing.'),
-  credentialId: z.string().min(1, 'Which credential? The id is missing.'),
+  environmentId: idSchema('environment'),
+  credentialId: idSchema('credential'),
 };
 
 export const tokenChannels = {
@@ -35,10 +35,10 @@ export const tokenChannels = {
       .strict(),
   ),
   'timeline:list': channel<TimelineEntryView[]>()(
-    z.object({ environmentId: z.string().optional(), credentialId: z.string().optional(), limit: z.number().int().positive().max(1000).optional() }).strict(),
+    z.object({ environmentId: idSchema('environment').optional(), credentialId: idSchema('credential').optional(), limit: z.number().int().positive().max(1000).optional() }).strict(),
   ),
   /** "Copy as cURL" for one exchange: redacted unless `reveal`. */
-  'timeline:curl': channel<{ curl: string }>()(z.object({ entryId: z.string().min(1), reveal: z.boolean().default(false) }).strict()),
+  'timeline:curl': channel<{ curl: string }>()(z.object({ entryId: idSchema('timeline entry'), reveal: z.boolean().default(false) }).strict()),
 };
 
 export const tokenEvents = {

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { variableNameSchema, type Environment } from '../../domain/environment';
-import { channel } from '../define';
+import { idSchema, channel } from '../define';
 
-const environmentId = z.string().min(1, 'Which environment? The id is missing.');
+const environmentId = idSchema('environment');
 const target = { environmentId, name: variableNameSchema };
 
 export interface RevealedSecret {

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Environment } from '../../../../shared/domain/environment';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { InlineConfirm } from '../../components/InlineConfirm';
 import { api } from '../../lib/api';
 import { useShell } from '../../shell/store';
 import { views } from '../../shell/views';
@@ -21,6 +22,9 @@ interface TokenCheckProps {
   /** Why fetching must wait (e.g. unsaved recipe changes); null when it may run. */
   blockedBecause: string | null;
 }
+
+/** Refusals that happen before anything is sent: the timeline has no exchange to show for them. */
+const NOTHING_SENT = new Set(['host-not-allowed', 'vault-locked']);
 
 const DETAIL_LABELS: Record<string, string> = { status: 'HTTP status', retryAt: 'Next attempt allowed at' };
 
@@ -87,25 +91,20 @@ export function TokenCheck({ environment, credentialId, blockedBecause }: TokenC
       </div>
       {blocked && <p className="muted small">{blocked}</p>}
       {(confirming !== null || needsConfirmation) && (
-        <div className="confirm production-confirm" role="alertdialog" aria-label="Confirm production token fetch">
+        <InlineConfirm
+          className="confirm production-confirm"
+          label="Confirm production token fetch"
+          confirmLabel="Yes, get a production token"
+          onConfirm={() => void fetchToken(true, confirming?.renew ?? false)}
+          onCancel={() => {
+            setConfirming(null);
+            action.clearError();
+          }}
+        >
           <p>
             <strong>{environment.name}</strong> is a production environment. Send a token request to its auth service now?
           </p>
-          <div className="row">
-            <button type="button" className="danger" autoFocus onClick={() => void fetchToken(true, confirming?.renew ?? false)}>
-              Yes, get a production token
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setConfirming(null);
-                action.clearError();
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        </InlineConfirm>
       )}
       {failure && (
         <div className="token-failure">
@@ -115,7 +114,7 @@ export function TokenCheck({ environment, credentialId, blockedBecause }: TokenC
       )}
       {lastError && <ErrorMessage error={lastError} />}
       {statusError && <ErrorMessage error={statusError} />}
-      {(failure || lastError || status?.state === 'valid') && hasTimeline && (
+      {(failure || lastError || status?.state === 'valid') && !NOTHING_SENT.has((failure ?? lastError)?.code ?? '') && hasTimeline && (
         <button type="button" className="link" onClick={() => show('timeline')}>
           See the recorded exchange in the timeline
         </button>

@@ -65,7 +65,7 @@ export function DashboardView() {
       <TokenList groups={groups} />
 
       {confirmation && (
-        <ConfirmDialog title="Production environment" confirmLabel="Yes, get the token" onConfirm={() => void confirm()} onCancel={cancelConfirmation}>
+        <ConfirmDialog title="Production environment" confirmLabel="Yes, get a production token" onConfirm={() => void confirm()} onCancel={cancelConfirmation}>
           <p>{confirmation.message}</p>
           {confirmation.hint && <p className="muted small">{confirmation.hint}</p>}
         </ConfirmDialog>

@@ -141,7 +141,7 @@ function CardActions({ status, busy, locked, label }: { status: TokenStatus; bus
       <button type="button" disabled={locked} onClick={openTimeline}>
         Timeline
       </button>
-      <button type="button" className="ghost" disabled={locked || status.state === 'never-fetched' || busy !== undefined} onClick={() => void actions.forget(key)}>
+      <button type="button" className="danger-outline" disabled={locked || status.state === 'never-fetched' || busy !== undefined} onClick={() => void actions.forget(key)}>
         Forget
       </button>
     </div>

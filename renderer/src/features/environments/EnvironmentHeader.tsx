@@ -5,32 +5,42 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { Environment } from '../../../../shared/domain/environment';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { api } from '../../lib/api';
 import { CloneEnvironmentForm } from './CloneEnvironmentForm';
 import { ConfirmDelete } from './FormActions';
 import { useEnvironments } from './store';
+import { useAction } from './use-action';
 
 export function EnvironmentHeader({ environment }: { environment: Environment }) {
-  const rename = useEnvironments((s) => s.rename);
   const remove = useEnvironments((s) => s.remove);
   const [editing, setEditing] = useState(false);
   const [cloning, setCloning] = useState(false);
   const [name, setName] = useState(environment.name);
+  // A refused name (duplicate, too long) is shown under the rename field, not at the top of the window.
+  const renaming = useAction();
 
   async function submitRename(event: FormEvent) {
     event.preventDefault();
-    if (await rename(environment.id, name)) setEditing(false);
+    if (await renaming.run(() => api.environments.rename({ id: environment.id, name }))) setEditing(false);
+  }
+
+  function stopEditing() {
+    renaming.clearError();
+    setName(environment.name);
+    setEditing(false);
   }
 
   return (
     <>
       <header className={`environment-header${environment.production ? ' production' : ''}`}>
         {editing ? (
-          <form className="row" onSubmit={submitRename} aria-label="Rename environment">
+          <form className="row" onSubmit={submitRename} onKeyDown={(e) => e.key === 'Escape' && stopEditing()} aria-label="Rename environment">
             <input autoFocus value={name} onChange={(e) => setName(e.target.value)} aria-label="New name" />
             <button type="submit" className="primary">
               Save name
             </button>
-            <button type="button" onClick={() => setEditing(false)}>
+            <button type="button" onClick={stopEditing}>
               Cancel
             </button>
           </form>
@@ -61,6 +71,7 @@ export function EnvironmentHeader({ environment }: { environment: Environment })
           </div>
         )}
       </header>
+      {editing && renaming.error && <ErrorMessage error={renaming.error} onDismiss={renaming.clearError} />}
       {cloning && <CloneEnvironmentForm environment={environment} onDone={() => setCloning(false)} />}
     </>
   );

@@ -28,8 +28,14 @@ export function EnvironmentList() {
               aria-current={environment.id === selectedId ? 'true' : undefined}
               onClick={() => select(environment.id)}
             >
-              <span className="environment-name">{environment.name}</span>
-              {environment.production && <span className="badge production">PROD</span>}
+              <span className="environment-name" title={environment.name}>
+                {environment.name}
+              </span>
+              {environment.production && (
+                <span className="badge production" title="Production environment">
+                  PROD
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -1,19 +1,23 @@
 /** Creates an environment from a name; production is opt-in and shown as such everywhere. */
 import { useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { api } from '../../lib/api';
 import { useEnvironments } from './store';
+import { useAction } from './use-action';
 
 export function NewEnvironmentForm({ onDone }: { onDone?: () => void }) {
-  const create = useEnvironments((s) => s.create);
+  const select = useEnvironments((s) => s.select);
   const [name, setName] = useState('');
   const [production, setProduction] = useState(false);
-  const [busy, setBusy] = useState(false);
+  // The refusal (duplicate or too long a name) is shown in this form, next to the name.
+  const action = useAction();
+  const busy = action.busy;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    const created = await create(name, production);
-    setBusy(false);
+    const created = await action.run(() => api.environments.create({ name, production }));
     if (created) {
+      select(created.id);
       setName('');
       setProduction(false);
       onDone?.();
@@ -36,6 +40,7 @@ export function NewEnvironmentForm({ onDone }: { onDone?: () => void }) {
         <input type="checkbox" checked={production} onChange={(e) => setProduction(e.target.checked)} />
         <span>Production</span>
       </label>
+      {action.error && <ErrorMessage error={action.error} onDismiss={action.clearError} />}
       <div className="row">
         <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
           Create environment

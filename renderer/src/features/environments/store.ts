@@ -14,8 +14,6 @@ interface EnvironmentsState {
   error: ErrorInfo | null;
   load(): Promise<void>;
   select(id: string | null): void;
-  create(name: string, production?: boolean): Promise<Environment | null>;
-  rename(id: string, name: string): Promise<boolean>;
   remove(id: string): Promise<boolean>;
   clearError(): void;
 }
@@ -51,12 +49,6 @@ export const useEnvironments = create<EnvironmentsState>((set, get) => {
       if (environments) receive(environments);
     },
     select: (id) => set({ selectedId: id }),
-    async create(name, production) {
-      const created = await attempt(() => unwrap(api.environments.create({ name, production })));
-      if (created) set({ selectedId: created.id });
-      return created;
-    },
-    rename: async (id, name) => (await attempt(() => unwrap(api.environments.rename({ id, name })))) !== null,
     remove: async (id) => (await attempt(() => unwrap(api.environments.delete({ id })))) !== null,
     clearError: () => set({ error: null }),
   };

@@ -1,6 +1,7 @@
 /** The answer: status, duration and size; then body, headers, timings and the request as sent. */
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { InlineConfirm } from '../../components/InlineConfirm';
 import { BodyPanel } from './BodyPanel';
 import { formatBytes, formatMs } from './format';
 import { useRunner } from './store';
@@ -35,17 +36,9 @@ export function ResponsePanel() {
   return (
     <section className="response" aria-label="Response">
       {confirmation && (
-        <div className="confirm-production" role="alertdialog" aria-label="Confirm production request">
+        <InlineConfirm className="confirm-production" label="Confirm production request" confirmLabel="Send to production" cancelLabel="Don’t send" onConfirm={() => void send(true)} onCancel={dismiss}>
           <p>{confirmation.message}</p>
-          <div className="row">
-            <button type="button" className="danger" onClick={() => void send(true)}>
-              Send to production
-            </button>
-            <button type="button" onClick={dismiss}>
-              Don’t send
-            </button>
-          </div>
-        </div>
+        </InlineConfirm>
       )}
       {error && <ErrorMessage error={error} onDismiss={clearError} />}
       {sending && <p className="muted">Waiting for the response…</p>}

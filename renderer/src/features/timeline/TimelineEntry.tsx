@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api, toErrorInfo, unwrap } from '../../lib/api';
 import { localDateTime } from '../../lib/time';
+import { useEnvironments } from '../environments/store';
 import { copyText } from './copy-text';
 import { ExchangeDetails } from './ExchangeDetails';
 
@@ -23,6 +24,8 @@ export const TimelineEntry = memo(function TimelineEntry({ entry }: { entry: Tim
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState<'redacted' | 'revealed' | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  // Marked like everywhere else, so a production exchange is never mistaken for a sandbox one.
+  const production = useEnvironments((s) => s.environments.some((e) => e.id === entry.environmentId && e.production));
   const detailsId = `timeline-${entry.id}`;
   const label = `${entry.purpose === 'refresh' ? 'Refresh' : 'Token request'} for ${entry.credentialName} in ${entry.environmentName} at ${localDateTime(entry.at)}`;
 
@@ -38,12 +41,13 @@ export const TimelineEntry = memo(function TimelineEntry({ entry }: { entry: Tim
   }
 
   return (
-    <li className={`timeline-entry ${entry.outcome}`} aria-label={label}>
+    <li className={`timeline-entry ${entry.outcome}${production ? ' production' : ''}`} aria-label={label}>
       <button type="button" className="timeline-summary" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
         <span className="timeline-time">{localDateTime(entry.at)}</span>
         <span className={`badge outcome-${entry.outcome}`}>{entry.status ?? (entry.outcome === 'success' ? 'OK' : 'No answer')}</span>
         <span className="timeline-names">
           {entry.credentialName} <span className="muted">in {entry.environmentName}</span>
+          {production && <span className="badge production">PRODUCTION</span>}
           {entry.purpose === 'refresh' && <span className="badge">refresh</span>}
         </span>
         <span className="timeline-line">

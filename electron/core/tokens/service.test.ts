@@ -1,0 +1,48 @@
+/**
+ * The production rule of the token service, through the app's own handlers and a Lemonway
+ * emulator: a token request in a production environment needs a confirmation; reusing the valid
+ * token it got (for a copy or a decode) sends nothing and does not ask again.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLemonway, type LemonwayEmulator } from '../../../e2e/emulators';
+import type { Result } from '../../../shared/errors';
+import { createMainServices, type MainServices } from '../services';
+import { TEST_SCRYPT, tempDir } from '../vault/test-support';
+
+let app: MainServices | undefined;
+let lemonway: LemonwayEmulator | undefined;
+afterEach(async () => {
+  await app?.dispose();
+  await lemonway?.close();
+});
+
+const errorCode = (result: Result<unknown>) => (result.ok ? null : result.error.code);
+
+describe('production confirmation', () => {
+  it('asks before a token request, not before reusing the token it got', async () => {
+    lemonway = await startLemonway({ apiKey: 'prod-key-0123456789', environment: 'prod' });
+    app = await createMainServices({ dataDir: tempDir(), scryptCost: TEST_SCRYPT, log: () => {} });
+    await app.handlers['vault:setup']({ passphrase: 'production test passphrase' });
+    const environment = await app.handlers['environments:create']({ name: 'Lemonway prod', production: true });
+    const { credential } = await app.handlers['credentials:add-from-preset']({
+      presetId: 'lemonway',
+      environmentId: environment.id,
+      values: { baseUrl: lemonway.url, apiKey: 'prod-key-0123456789' },
+    });
+    await app.handlers['environments:update']({ id: environment.id, allowedHosts: [new URL(lemonway.url).host] });
+    const key = { environmentId: environment.id, credentialId: credential.id };
+
+    expect(errorCode(await app.dispatch('tokens:fetch', key))).toBe('confirmation-required');
+    expect(errorCode(await app.dispatch('tokens:inspect', key))).toBe('confirmation-required');
+    expect(lemonway.tokenRequests).toBe(0);
+
+    expect(await app.dispatch('tokens:fetch', { ...key, confirmed: true })).toMatchObject({ ok: true, value: { state: 'valid' } });
+    expect(lemonway.tokenRequests).toBe(1);
+    // The valid token is reused: nothing is sent, so nothing needs confirming.
+    expect(await app.dispatch('tokens:fetch', key)).toMatchObject({ ok: true, value: { state: 'valid' } });
+    expect(await app.dispatch('tokens:inspect', key)).toMatchObject({ ok: true, value: { isJwt: false } });
+    // Renewing is a token request again.
+    expect(errorCode(await app.dispatch('tokens:fetch', { ...key, renew: true }))).toBe('confirmation-required');
+    expect(lemonway.tokenRequests).toBe(1);
+  });
+});
