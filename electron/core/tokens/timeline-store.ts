@@ -23,6 +23,7 @@ export function createTimelineStore(options: { dataDir: string; capacity?: numbe
   const capacity = options.capacity ?? 500;
   const sent = new Map<string, TimelineEntry>();
   const listeners = new Set<(entry: TimelineEntryView) => void>();
+  let appendedSinceCount = 0;
 
   function readAll(): TimelineEntryView[] {
     let text: string;
@@ -60,8 +61,14 @@ export function createTimelineStore(options: { dataDir: string; capacity?: numbe
       if (sent.size > capacity) sent.delete(sent.keys().next().value!);
       const view: TimelineEntryView = JSON.parse(JSON.stringify(entry));
       fs.appendFileSync(file, JSON.stringify(view) + '\n', { mode: 0o600 });
-      const all = readAll();
-      if (all.length > capacity * 2) trim(all);
+      // Appends since the last look at the file: re-reading it after every token request would
+      // be O(file) each time; the real count (other processes append too) is taken only here.
+      appendedSinceCount++;
+      if (appendedSinceCount > capacity) {
+        appendedSinceCount = 0;
+        const all = readAll();
+        if (all.length > capacity * 2) trim(all);
+      }
       for (const listener of listeners) listener(view);
     },
 

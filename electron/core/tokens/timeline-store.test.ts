@@ -1,0 +1,62 @@
+/** The persisted auth timeline: newest first, filtered, bounded, and readable after a cut-off line. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { timelineEntry } from '../engine/timeline';
+import { tempDir } from '../vault/test-support';
+import { createTimelineStore } from './timeline-store';
+
+function entry(i: number, environmentId = 'env-a') {
+  const request = { method: 'POST', url: `https://auth.example/token?n=${i}`, headers: [{ name: 'Authorization', value: 'Basic ••••' }] };
+  return timelineEntry(
+    {
+      id: `entry-${i}`,
+      at: i,
+      environmentId,
+      environmentName: environmentId,
+      credentialId: 'cred',
+      credentialName: 'Cred',
+      purpose: 'token',
+      method: 'POST',
+      url: request.url,
+      status: 200,
+      durationMs: 1,
+      outcome: 'success',
+      request,
+      warnings: [],
+    },
+    { ...request, headers: [{ name: 'Authorization', value: 'Basic c2VjcmV0' }] },
+    false,
+  );
+}
+
+describe('timeline store', () => {
+  it('lists newest first, filters, and keeps the file bounded', () => {
+    const dataDir = tempDir();
+    const store = createTimelineStore({ dataDir, capacity: 10 });
+    for (let i = 0; i < 45; i++) store.record(entry(i, i % 2 ? 'env-b' : 'env-a'));
+    const lines = fs.readFileSync(path.join(dataDir, 'timeline.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(30);
+    expect(store.list().map((e) => e.id).slice(0, 2)).toEqual(['entry-44', 'entry-43']);
+    expect(store.list({ environmentId: 'env-b', limit: 3 }).map((e) => e.id)).toEqual(['entry-43', 'entry-41', 'entry-39']);
+    expect(fs.statSync(path.join(dataDir, 'timeline.jsonl')).mode & 0o777).toBe(0o600);
+  });
+
+  it('reveals secrets in cURL only for requests this process sent', () => {
+    const dataDir = tempDir();
+    createTimelineStore({ dataDir }).record(entry(1));
+    const other = createTimelineStore({ dataDir });
+    expect(other.curl('entry-1', false)).toContain('Basic ••••');
+    expect(() => other.curl('entry-1', true)).toThrow(/only kept in memory/);
+  });
+
+  it('skips a line cut short by a crash, and says so in the log', () => {
+    const dataDir = tempDir();
+    const logged: string[] = [];
+    const store = createTimelineStore({ dataDir, log: (m) => logged.push(m) });
+    store.record(entry(1));
+    fs.appendFileSync(path.join(dataDir, 'timeline.jsonl'), '{"id":"entry-2","at":');
+    expect(store.list().map((e) => e.id)).toEqual(['entry-1']);
+    expect(logged[0]).toMatch(/1 unreadable line/);
+  });
+});
