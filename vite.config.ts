@@ -35,11 +35,12 @@ function contentSecurityPolicy(): Plugin {
 
 const cliBuild = defineConfig({
   build: {
-    ssr: at('electron/cli/main.ts'),
+    // The entry is the thin client; the whole CLI is a chunk loaded only when needed.
+    ssr: at('electron/cli/entry.ts'),
     outDir: at('dist-cli'),
     emptyOutDir: true,
     target: 'node20',
-    rolldownOptions: { output: { format: 'es', entryFileNames: 'tokenbench.js' } },
+    rolldownOptions: { output: { format: 'es', entryFileNames: 'tokenbench.js', chunkFileNames: '[name]-[hash].js' } },
   },
 });
 

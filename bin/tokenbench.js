@@ -9,6 +9,6 @@ if (!existsSync(fileURLToPath(built))) {
   process.stderr.write('tokenbench: the CLI is not built yet.\nBuild it with: npx vite build --mode cli   (from the Tokenbench folder)\n');
   process.exitCode = 1;
 } else {
-  const { main } = await import(built.href);
-  process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  const { run } = await import(built.href);
+  process.exitCode = await run();
 }

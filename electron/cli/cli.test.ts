@@ -73,9 +73,9 @@ describe('tokenbench CLI', () => {
   it('reads a secret from stdin, never from the command line, and needs the passphrase from the environment then', async () => {
     const dataDir = await prepared();
     const noPassphrase = await run(['secret', 'set', 'Sandbox', 'API_KEY', '--data-dir', dataDir], { stdin: Readable.from(['value']) });
-    expect(noPassphrase).toMatchObject({ code: 1, stderr: expect.stringContaining('TOKENBENCH_PASSPHRASE') });
+    expect(noPassphrase).toMatchObject({ code: 3, stderr: expect.stringContaining('TOKENBENCH_PASSPHRASE') });
     const wrong = await run(['secret', 'set', 'Sandbox', 'API_KEY', '--data-dir', dataDir], { stdin: Readable.from(['value']), env: { TOKENBENCH_PASSPHRASE: 'not it at all' } });
-    expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('That passphrase does not unlock this vault.') });
+    expect(wrong).toMatchObject({ code: 3, stderr: expect.stringContaining('That passphrase does not unlock this vault.') });
     const stored = await run(['secret', 'set', 'sandbox', 'API_KEY', '--data-dir', dataDir], { stdin: Readable.from(['stdin-secret-value-9876\n']), env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
     expect(stored).toMatchObject({ code: 0, stdout: 'Stored secret API_KEY in Sandbox (••••9876).\n' });
     const missingEnv = await run(['secret', 'set', 'Prod', 'API_KEY', '--data-dir', dataDir], { env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
@@ -127,7 +127,7 @@ describe('tokenbench CLI', () => {
       spawnCli(['secret', 'set', 'Sandbox', 'OTHER', '--data-dir', dataDir], 'value', { TOKENBENCH_PASSPHRASE: '' }),
     ]);
     expect(stored).toMatchObject({ code: 0, stdout: 'Stored secret PIPED in Sandbox (••••5555).\n' });
-    expect(refused).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('the passphrase must come from TOKENBENCH_PASSPHRASE') });
+    expect(refused).toMatchObject({ code: 3, stdout: '', stderr: expect.stringContaining('the passphrase must come from TOKENBENCH_PASSPHRASE') });
     expect(openWorkspace({ dataDir, problems: [] }).read().environments[0]!.variables[0]).toMatchObject({ name: 'PIPED', secret: true, value: '' });
   }, 15_000);
 });

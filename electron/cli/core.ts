@@ -78,7 +78,7 @@ export function findPair(core: CliCore, credentialName: string, environmentName:
   const credential = findCredentialByName(core, credentialName);
   if (!credential.environmentIds.includes(environment.id)) {
     throw new AppError('not-found', `The credential "${credential.name}" is not used in "${environment.name}".`, {
-      hint: 'Add it to that environment in the app first.',
+      hint: `Use it there first: tokenbench credential use "${credential.name}" --env "${environment.name}"`,
     });
   }
   return { environment, credential, key: { environmentId: environment.id, credentialId: credential.id } };

@@ -9,6 +9,8 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: Record<string, string | undefined>;
+  /** The caller's working folder, for relative file names (the agent runs for other processes); default process.cwd(). */
+  cwd?: string;
 }
 
 export const isInteractive = (io: CliIo) => io.stdin.isTTY === true && typeof io.stdin.setRawMode === 'function';

@@ -1,74 +1,90 @@
 /**
  * The `tokenbench` CLI: the same data folder, vault and services as the app, for scripts.
  * `main` takes its arguments and streams as parameters so tests run it in-process; `bin/
- * tokenbench.js` calls it with the real process. Errors go to stderr in the user's words, with a
- * non-zero exit code (1: the command failed; 2: the command line was wrong).
+ * tokenbench.js` calls it with the real process, and the unlock agent calls it with a core it
+ * keeps open. Errors go to stderr in the user's words, with the exit codes of `exit-codes.ts`.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { findCommand, typedWords } from './argv';
 import { commands } from './commands';
 import { openCore, type CliCore } from './core';
 import type { Command } from './commands/command';
 import { defaultDataDir } from './default-data-dir';
+import { EXIT, EXIT_CODES_HELP, exitCodeFor } from './exit-codes';
 import type { CliIo } from './io';
+import { escapingStream } from './terminal-text';
 
 export type { CliIo } from './io';
 
-const globalOptions: NonNullable<ParseArgsConfig['options']> = {
+export const globalOptions: NonNullable<ParseArgsConfig['options']> = {
   'data-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
-class UsageError extends Error {}
-
-function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
-  const words = argv.filter((arg) => !arg.startsWith('-'));
-  const match = [...commands].sort((a, b) => b.words.length - a.words.length).find((c) => c.words.every((w, i) => words[i] === w));
-  if (!match) return undefined;
-  const rest = [...argv];
-  for (const word of match.words) rest.splice(rest.indexOf(word), 1);
-  return { command: match, rest };
+export interface MainOptions {
+  /** An open core to use instead of opening one (the unlock agent's); it is not disposed. */
+  core?: CliCore;
+  /** Standard output is a terminal (the agent's clients say so; it cannot see their terminal). */
+  stdoutIsTerminal?: boolean;
 }
+
+class UsageError extends Error {}
 
 function usageLine(command: Command): string {
   return `tokenbench ${command.words.join(' ')}${command.usage ? ` ${command.usage}` : ''}`;
 }
 
 function overview(): string {
-  const width = Math.max(...commands.map((c) => usageLine(c).length));
+  const listed = commands.filter((c) => !c.hidden);
+  const width = Math.max(...listed.map((c) => usageLine(c).length));
   return [
-    'Usage: tokenbench COMMAND [options]',
+    'Usage: tokenbench COMMAND [options]   (options may come before or after the command)',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${usageLine(c).padEnd(width)}  ${c.summary}`),
+    ...listed.map((c) => `  ${usageLine(c).padEnd(width)}  ${c.summary}`),
     '',
     'Options for every command:',
     '  --data-dir DIR  the data folder (default: TOKENBENCH_DATA_DIR, else the app\'s own folder)',
     '  --help          show help for a command',
+    '  --json          (commands that print data) print it as JSON',
+    '  --yes           (commands that call out) confirm a production environment',
     '',
-    'The vault passphrase comes from TOKENBENCH_PASSPHRASE, or is typed (hidden) in a terminal.',
+    'The vault passphrase comes from an unlock session (tokenbench unlock), TOKENBENCH_PASSPHRASE,',
+    'or is typed (hidden) in a terminal.',
+    '',
+    EXIT_CODES_HELP,
   ].join('\n');
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: ${usageLine(command)} [options]`, '', command.summary, ...(command.details ? ['', command.details] : [])].join('\n');
+  return [`Usage: ${usageLine(command)} [options]`, '', command.summary, ...(command.details ? ['', command.details] : []), '', EXIT_CODES_HELP].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+/** The hint of an error, in CLI terms where the core speaks of the app's buttons. */
+function hintFor(error: AppError): string | undefined {
+  if (error.code === 'confirmation-required') return 'Add --yes to confirm, or pick another environment.';
+  return error.hint;
+}
+
+export async function main(argv: string[], rawIo: CliIo, options: MainOptions = {}): Promise<number> {
+  const stdoutIsTerminal = options.stdoutIsTerminal ?? (rawIo.stdout as { isTTY?: boolean }).isTTY === true;
+  // Data for scripts stays byte-exact when piped; what a person reads is escaped.
+  const io: CliIo = { ...rawIo, stdout: stdoutIsTerminal ? escapingStream(rawIo.stdout) : rawIo.stdout, stderr: escapingStream(rawIo.stderr) };
   const print = (line: string) => io.stdout.write(`${line}\n`);
-  const found = findCommand(argv);
+  const found = findCommand(argv, commands, globalOptions);
   if (!found) {
-    const wantsHelp = argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
-    if (wantsHelp) {
+    const words = typedWords(argv, commands, globalOptions);
+    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || words[0] === 'help') {
       print(overview());
-      return 0;
+      return EXIT.ok;
     }
-    io.stderr.write(`tokenbench: there is no command "${argv.filter((a) => !a.startsWith('-')).join(' ')}".\n\n${overview()}\n`);
-    return 2;
+    io.stderr.write(`tokenbench: ${words.length ? `there is no command "${words.join(' ')}"` : 'which command? None was given'}.\n\n${overview()}\n`);
+    return EXIT.usage;
   }
   const { command, rest } = found;
-  let redact = (text: string) => text;
+  let redact = (text: string) => options.core?.redact(text) ?? text;
   let core: CliCore | undefined;
   try {
     let parsed: { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] };
@@ -79,13 +95,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (parsed.values.help) {
       print(commandHelp(command));
-      return 0;
+      return EXIT.ok;
     }
-    if (parsed.positionals.length !== command.arity) {
-      throw new UsageError(`${usageLine(command)} takes ${command.arity === 0 ? 'no arguments' : command.usage}, got ${parsed.positionals.length === 0 ? 'none' : parsed.positionals.join(' ')}.`);
+    const arity = command.arity === 'any' ? undefined : command.arity;
+    if (arity !== undefined && parsed.positionals.length !== arity) {
+      throw new UsageError(`${usageLine(command)} takes ${arity === 0 ? 'no arguments' : command.usage}, got ${parsed.positionals.length === 0 ? 'none' : parsed.positionals.join(' ')}.`);
     }
     const dataDirOption = parsed.values['data-dir'] as string | undefined;
-    const dataDir = path.resolve(dataDirOption ?? io.env.TOKENBENCH_DATA_DIR ?? defaultDataDir(io.env));
+    const dataDir = options.core?.dataDir ?? path.resolve(dataDirOption ?? io.env.TOKENBENCH_DATA_DIR ?? defaultDataDir(io.env));
     return await command.run({
       io,
       dataDir,
@@ -93,6 +110,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       options: parsed.values as Record<string, string | boolean | undefined>,
       print: (line) => print(line),
       core: async () => {
+        if (options.core) return options.core;
         core ??= await openCore(dataDir, io);
         redact = core.redact;
         return core;
@@ -101,14 +119,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`tokenbench: ${error.message}\n\n${commandHelp(command)}\n`);
-      return 2;
+      return EXIT.usage;
     }
     if (error instanceof AppError) {
-      io.stderr.write(`tokenbench: ${redact(error.message)}\n${error.hint ? `${redact(error.hint)}\n` : ''}`);
-      return 1;
+      const hint = hintFor(error);
+      io.stderr.write(`tokenbench: ${redact(error.message)}\n${hint ? `${redact(hint)}\n` : ''}`);
+      return exitCodeFor(error);
     }
     io.stderr.write(`tokenbench: unexpected problem: ${redact(error instanceof Error ? error.message : String(error))}\nPlease report this with the command you ran.\n`);
-    return 1;
+    return EXIT.failed;
   } finally {
     // Timers (auto-lock, token renewal) must not keep the process alive.
     await core?.services.dispose();

@@ -1,4 +1,4 @@
-/** Runs the CLI in this process (`node --import tsx electron/cli/run.ts ...`): for development and tests. */
-import { main } from './main';
+/** Runs the CLI from the sources (`node --import tsx electron/cli/run.ts ...`): for development and tests. */
+import { run } from './entry';
 
-process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+process.exitCode = await run();

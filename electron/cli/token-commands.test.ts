@@ -83,8 +83,9 @@ describe('tokenbench token / request / timeline', () => {
     const { app, dataDir } = await appWithLengow(true);
     await app.dispose();
     const production = await run(['token', 'Lengow', '--env', 'Lengow sandbox', '--data-dir', dataDir]);
-    expect(production.code).toBe(1);
+    expect(production.code).toBe(2);
     expect(production.stderr).toContain('is a production environment');
+    expect(production.stderr).toContain('Add --yes to confirm');
     expect(emulator!.tokenRequests).toBe(0);
 
     const unknown = await run(['token', 'Nope', '--env', 'Lengow sandbox', '--data-dir', dataDir]);

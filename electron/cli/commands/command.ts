@@ -28,7 +28,13 @@ export interface Command {
   /** Extra lines for `--help`. */
   details?: string;
   options?: ParseArgsOptionsConfig;
-  /** How many positional arguments the command takes. */
-  arity: number;
+  /** How many positional arguments the command takes ('any': the command checks). */
+  arity: number | 'any';
+  /** Runs in the caller's own process, never in the unlock agent (it manages the vault or local files). */
+  local?: boolean;
+  /** Reads standard input (a secret value): the agent asks the client for it, or runs it locally in a terminal. */
+  readsStdin?: boolean;
+  /** Not listed in the help (internal). */
+  hidden?: boolean;
   run(context: CommandContext): Promise<number>;
 }

@@ -8,14 +8,14 @@ export const envCreateCommand: Command = {
   usage: 'NAME',
   arity: 1,
   summary: 'Create an empty environment.',
-  options: { production: { type: 'boolean' } },
-  details: '--production marks it as a production environment (requests ask before they run).',
+  options: { production: { type: 'boolean' }, json: { type: 'boolean' } },
+  details: '--production  mark it as a production environment (token fetches and requests need --yes)\n--json        print the new environment as JSON',
   async run({ args, options, print, core }) {
     const name = environmentNameSchema.safeParse(args[0]);
     if (!name.success) throw new AppError('invalid-request', name.error.issues[0]!.message);
     const { services } = await core();
     const created = await services.handlers['environments:create']({ name: name.data, production: options.production === true });
-    print(`Created environment ${created.name}.`);
+    print(options.json ? JSON.stringify(created, null, 2) : `Created environment ${created.name}.`);
     return 0;
   },
 };

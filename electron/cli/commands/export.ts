@@ -27,9 +27,10 @@ export const exportCommand: Command = {
   words: ['export'],
   usage: 'FILE',
   arity: 1,
+  local: true,
   summary: 'Export environments and credentials (secret names, not values).',
-  options: { 'include-secrets': { type: 'boolean' }, env: { type: 'string', multiple: true } },
-  details: '--include-secrets  also export secret values, encrypted with a passphrase for the file\n--env NAME         only this environment (repeatable)',
+  options: { 'include-secrets': { type: 'boolean' }, env: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+  details: '--include-secrets  also export secret values, encrypted with a passphrase for the file\n--env NAME         only this environment (repeatable)\n--json             print what was exported as JSON',
   async run({ io, args, options, print, core: openCore }) {
     const core = await openCore();
     const envNames = (options.env as unknown as string[] | undefined) ?? [];
@@ -42,6 +43,10 @@ export const exportCommand: Command = {
     const document = await buildExport(core, { environmentIds, secretsPassphrase });
     const filePath = path.resolve(args[0]!);
     writeExportFile(filePath, document);
+    if (options.json) {
+      print(JSON.stringify({ file: filePath, environments: document.environments.length, credentials: document.credentials.length, secretsIncluded: Boolean(document.secrets) }, null, 2));
+      return 0;
+    }
     const what = `${document.environments.length} environment(s) and ${document.credentials.length} credential(s)`;
     print(`Exported ${what} to ${filePath}${document.secrets ? ', secret values encrypted' : ' (secret values not included)'}.`);
     return 0;

@@ -14,9 +14,10 @@ export const importCommand: Command = {
   words: ['import'],
   usage: 'FILE',
   arity: 1,
+  local: true,
   summary: 'Import a Tokenbench export or a Postman environment file.',
-  options: { 'on-conflict': { type: 'string' } },
-  details: '--on-conflict rename|skip  what to do when a name is taken (default: rename)\nEncrypted secrets are opened with TOKENBENCH_EXPORT_PASSPHRASE or a prompt.',
+  options: { 'on-conflict': { type: 'string' }, json: { type: 'boolean' } },
+  details: '--on-conflict rename|skip  what to do when a name is taken (default: rename)\n--json                     print what was imported as JSON\nEncrypted secrets are opened with TOKENBENCH_EXPORT_PASSPHRASE or a prompt.',
   async run({ io, args, options, print, core: openCore }) {
     const onConflict = (options['on-conflict'] as string | undefined) ?? 'rename';
     if (onConflict !== 'rename' && onConflict !== 'skip') throw new AppError('invalid-request', '--on-conflict takes rename or skip.');
@@ -34,6 +35,10 @@ export const importCommand: Command = {
         return run();
       }
     });
+    if (options.json) {
+      print(JSON.stringify(summary, null, 2));
+      return 0;
+    }
     for (const item of [...summary.environments, ...summary.credentials]) {
       if (item.importedAs === null) print(`Skipped ${item.name}: ${item.skipped}.`);
       else if (item.importedAs !== item.name) print(`Imported ${item.name} as ${item.importedAs} (the name was taken).`);

@@ -1,23 +1,41 @@
 /** Every CLI command. Add a command by writing its file and listing it here. */
+import { agentCommand } from './agent';
 import type { Command } from './command';
+import { credentialAddCommand } from './credential-add';
+import { credentialListCommand } from './credential-list';
+import { credentialUseCommand } from './credential-use';
 import { envCreateCommand } from './env-create';
 import { envListCommand } from './env-list';
+import { envShowCommand } from './env-show';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { initCommand } from './init';
+import { lockCommand } from './lock';
 import { requestCommand } from './request';
 import { secretSetCommand } from './secret-set';
 import { timelineCommand } from './timeline';
 import { tokenCommand } from './token';
+import { tokenForgetCommand } from './token-forget';
+import { unlockCommand } from './unlock';
+import { varSetCommand } from './var-set';
 
 export const commands: readonly Command[] = [
   initCommand,
   envListCommand,
+  envShowCommand,
   envCreateCommand,
+  varSetCommand,
   secretSetCommand,
+  credentialAddCommand,
+  credentialListCommand,
+  credentialUseCommand,
   importCommand,
   exportCommand,
   tokenCommand,
+  tokenForgetCommand,
   requestCommand,
   timelineCommand,
+  unlockCommand,
+  lockCommand,
+  agentCommand,
 ];

@@ -8,6 +8,7 @@ export const initCommand: Command = {
   words: ['init'],
   usage: '',
   arity: 0,
+  local: true,
   summary: 'Create the vault that keeps secrets, protected by a passphrase.',
   details: 'The passphrase comes from TOKENBENCH_PASSPHRASE, or is typed twice in a terminal.',
   async run({ io, dataDir, print, core: openCore }) {

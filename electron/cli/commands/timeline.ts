@@ -1,6 +1,7 @@
 /** `tokenbench timeline`: the auth timeline (every token request, redacted), newest first. */
 import { AppError } from '../../../shared/errors';
 import { findCredentialByName, findEnvironmentByName } from '../core';
+import { formatDuration } from '../terminal-text';
 import type { Command } from './command';
 
 export const timelineCommand: Command = {
@@ -27,7 +28,7 @@ export const timelineCommand: Command = {
     }
     for (const e of entries) {
       const outcome = e.outcome === 'success' ? 'ok' : `failed: ${e.error?.message ?? 'unknown'}`;
-      print(`${new Date(e.at).toISOString()}  ${e.environmentName} / ${e.credentialName}  ${e.method} ${e.url}  ${e.status ?? '-'}  ${e.durationMs} ms  ${outcome}`);
+      print(`${new Date(e.at).toISOString()}  ${e.environmentName} / ${e.credentialName}  ${e.method} ${e.url}  ${e.status ?? '-'}  ${formatDuration(e.durationMs)}  ${outcome}`);
     }
     return 0;
   },

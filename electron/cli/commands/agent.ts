@@ -1,0 +1,52 @@
+/**
+ * `tokenbench agent` (internal, started by `tokenbench unlock`): reads the passphrase and idle
+ * time as one JSON line on standard input, unlocks, starts serving, says `{"ok":true}` on
+ * standard output, and then runs until the session ends.
+ */
+import { Writable } from 'node:stream';
+import { AppError } from '../../../shared/errors';
+import { startAgent } from '../agent/server';
+import { agentSocketPath, ensureAgentFolder } from '../agent/socket-path';
+import { openCore } from '../core';
+import { readAllStdin } from '../io';
+import type { Command } from './command';
+
+export const agentCommand: Command = {
+  words: ['agent'],
+  usage: '',
+  arity: 0,
+  local: true,
+  hidden: true,
+  summary: 'Serve an unlock session (started by tokenbench unlock).',
+  async run({ io, dataDir }) {
+    const { passphrase, idleMinutes } = JSON.parse(await readAllStdin(io)) as { passphrase: string; idleMinutes: number };
+    // After the answer the starter is gone: nothing may be written to its pipes any more.
+    let answered = false;
+    const quietAfterAnswer = new Writable({ write: (chunk, _encoding, callback) => (answered ? callback() : io.stderr.write(chunk, () => callback())) });
+    const answer = (message: object) => {
+      io.stdout.write(`${JSON.stringify(message)}\n`);
+      answered = true;
+    };
+    const core = await openCore(dataDir, { ...io, stderr: quietAfterAnswer });
+    try {
+      await core.vault.unlock({ passphrase });
+      ensureAgentFolder(io.env);
+      const stopped = new Promise<string>((resolve) => {
+        void startAgent({ core, socketPath: agentSocketPath(dataDir, io.env), idleMs: idleMinutes * 60_000, onStop: resolve }).then(
+          () => answer({ ok: true }),
+          (error: unknown) => {
+            answer({ ok: false, message: `The unlock session could not listen: ${error instanceof Error ? error.message : String(error)}` });
+            resolve('failed');
+          },
+        );
+      });
+      await stopped;
+      return 0;
+    } catch (error) {
+      answer(error instanceof AppError ? { ok: false, code: error.code, message: error.message, hint: error.hint } : { ok: false, message: error instanceof Error ? error.message : String(error) });
+      return 1;
+    } finally {
+      await core.services.dispose();
+    }
+  },
+};
