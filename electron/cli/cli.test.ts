@@ -61,6 +61,42 @@ describe('tokenbench CLI', () => {
     expect((await run(['env', 'list', '--colour'])).stderr).toContain("Unknown option '--colour'");
   });
 
+  it('takes options before or after the command, and lists its exit codes', async () => {
+    const dataDir = await prepared();
+    const before = await run(['--data-dir', dataDir, 'env', 'list']);
+    const between = await run(['env', '--data-dir', dataDir, 'list']);
+    const after = await run(['env', 'list', `--data-dir=${dataDir}`]);
+    expect(before).toMatchObject({ code: 0, stdout: 'Sandbox  0 plain, 0 secret variables\n' });
+    expect(between).toEqual(before);
+    expect(after).toEqual(before);
+    // An option's value that happens to be a command word is still the option's value.
+    expect((await run(['--data-dir', dataDir, 'env', 'create', 'list'])).stdout).toBe('Created environment list.\n');
+    expect(await run(['--data-dir', dataDir])).toMatchObject({ code: 2, stderr: expect.stringContaining('which command? None was given') });
+    const help = await run(['--help']);
+    for (const line of ['0  done', '2  the command line is wrong', '3  the vault is locked', '4  the guard refused']) expect(help.stdout).toContain(line);
+    for (const command of ['credential add', 'credential list', 'credential use NAME', 'var set ENV NAME VALUE', 'token forget CREDENTIAL', 'env show ENV', 'run [NAME|GROUP ...]', 'unlock', 'lock']) {
+      expect(help.stdout).toContain(`tokenbench ${command}`);
+    }
+    expect(help.stdout).not.toContain('tokenbench agent');
+    expect((await run(['token', '--help'])).stdout).toContain('4  the guard refused');
+  });
+
+  it('escapes control characters in what a terminal shows, and keeps piped data exact', async () => {
+    const dataDir = await prepared();
+    const hostile = 'Evil\u001b]0;owned\u0007\u001b[2J';
+    expect((await run(['--data-dir', dataDir, 'var', 'set', 'Sandbox', 'note', hostile])).code).toBe(0);
+    const notFound = await run(['--data-dir', dataDir, 'env', 'show', hostile]);
+    expect(notFound.stderr).toContain('There is no environment called "Evil\\x1b]0;owned\\x07\\x1b[2J"');
+    expect(notFound.stderr).not.toContain('\u001b');
+    const terminal = Object.assign(new PassThrough(), { isTTY: true });
+    let shown = '';
+    terminal.on('data', (chunk) => (shown += chunk));
+    await main(['--data-dir', dataDir, 'env', 'show', 'Sandbox'], { stdin: Readable.from(['']), stdout: terminal, stderr: new PassThrough(), env: {} });
+    expect(shown).toContain('note = Evil\\x1b]0;owned\\x07\\x1b[2J');
+    const piped = await run(['--data-dir', dataDir, 'env', 'list', '--json']);
+    expect(JSON.parse(piped.stdout)[0].variables[0].value).toBe(hostile);
+  });
+
   it('creates a vault with init and refuses to create a second one', async () => {
     const dataDir = tempDir();
     const env = { TOKENBENCH_PASSPHRASE: PASSPHRASE };
@@ -129,5 +165,5 @@ describe('tokenbench CLI', () => {
     expect(stored).toMatchObject({ code: 0, stdout: 'Stored secret PIPED in Sandbox (••••5555).\n' });
     expect(refused).toMatchObject({ code: 3, stdout: '', stderr: expect.stringContaining('the passphrase must come from TOKENBENCH_PASSPHRASE') });
     expect(openWorkspace({ dataDir, problems: [] }).read().environments[0]!.variables[0]).toMatchObject({ name: 'PIPED', secret: true, value: '' });
-  }, 15_000);
+  }, 60_000);
 });

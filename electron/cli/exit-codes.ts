@@ -8,7 +8,7 @@ export const EXIT = {
   ok: 0,
   /** The call or the command failed (including an HTTP answer of 400 or more). */
   failed: 1,
-  /** The command line was wrong, or a production environment needs --yes. */
+  /** The command line was wrong (a missing option, a bad value), or a production environment needs --yes. */
   usage: 2,
   /** The vault is locked and could not be unlocked (no passphrase, or a wrong one). */
   vaultLocked: 3,
@@ -20,7 +20,7 @@ export const EXIT_CODES_HELP = [
   'Exit codes:',
   '  0  done',
   '  1  the call or the command failed (an HTTP answer of 400 or more too)',
-  '  2  the command line is wrong, or a production environment needs --yes',
+  '  2  the command line is wrong (or a value in it), or a production environment needs --yes',
   '  3  the vault is locked and could not be unlocked',
   '  4  the guard refused to ask for a token yet (the message says when it may)',
 ].join('\n');
@@ -29,7 +29,7 @@ const LOCKED_CODES = new Set(['vault-locked', 'vault-wrong-passphrase', 'vault-n
 
 export function exitCodeFor(error: unknown): number {
   if (!(error instanceof AppError)) return EXIT.failed;
-  if (error.code === 'confirmation-required') return EXIT.usage;
+  if (error.code === 'confirmation-required' || error.code === 'invalid-request') return EXIT.usage;
   if (LOCKED_CODES.has(error.code)) return EXIT.vaultLocked;
   if (error.code === 'guard-refused') return EXIT.guardRefused;
   return EXIT.failed;

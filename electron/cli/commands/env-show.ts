@@ -1,10 +1,10 @@
 /**
  * `tokenbench env show ENV`: one environment's settings, variables (secret ones as a masked
- * hint) and, for each credential used there, its token's state. Never unlocks: with the vault
- * locked the token states say "locked".
+ * hint) and, for each credential used there, its token's state. Unlocks only without asking
+ * (an unlock session or TOKENBENCH_PASSPHRASE); otherwise the token states say "locked".
  */
 import type { TokenStatus } from '../../../shared/domain/token';
-import { findEnvironmentByName } from '../core';
+import { findEnvironmentByName, unlock } from '../core';
 import { formatDuration } from '../terminal-text';
 import type { Command } from './command';
 
@@ -24,8 +24,9 @@ export const envShowCommand: Command = {
   summary: 'Show an environment: settings, variables, credentials and their tokens.',
   options: { json: { type: 'boolean' } },
   details: '--json  print it as JSON (secret variables as a masked hint, tokens as statuses, never values)',
-  async run({ args, options, print, core: openCore }) {
+  async run({ io, args, options, print, core: openCore }) {
     const core = await openCore();
+    if (io.env.TOKENBENCH_PASSPHRASE) await unlock(core, io);
     const environment = findEnvironmentByName(core, args[0]!);
     const credentials = core.credentials.read().credentials.filter((c) => c.environmentIds.includes(environment.id));
     const statuses = await Promise.all(credentials.map((c) => core.services.tokens.status({ environmentId: environment.id, credentialId: c.id })));

@@ -12,6 +12,7 @@ import { importCommand } from './import';
 import { initCommand } from './init';
 import { lockCommand } from './lock';
 import { requestCommand } from './request';
+import { runCommand } from './run';
 import { secretSetCommand } from './secret-set';
 import { timelineCommand } from './timeline';
 import { tokenCommand } from './token';
@@ -34,6 +35,7 @@ export const commands: readonly Command[] = [
   tokenCommand,
   tokenForgetCommand,
   requestCommand,
+  runCommand,
   timelineCommand,
   unlockCommand,
   lockCommand,
