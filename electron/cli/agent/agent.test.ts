@@ -82,6 +82,13 @@ describe('the unlock agent', () => {
     const again = await client(['token', 'Lengow', '--env', 'Sandbox', '--json', '--data-dir', dataDir], env);
     expect(JSON.parse(again.stdout!)).toMatchObject({ token: first.stdout.trim(), reused: true });
     expect(lengow.tokenRequests).toBe(1);
+    // The agent's guard spaces token requests as the recipe asks: a forced renewal right away is refused, exit 4.
+    const tooSoon = await client(['token', 'Lengow', '--env', 'Sandbox', '--renew', '--data-dir', dataDir], env);
+    expect(tooSoon).toMatchObject({ code: 4, stdout: '' });
+    expect(tooSoon.stderr).toMatch(/in \d+ s/);
+    expect(lengow.tokenRequests).toBe(1);
+    // TOKENBENCH_NO_AGENT: the command runs in the caller even with a session.
+    expect(await client(['env', 'list', '--data-dir', dataDir], { ...env, TOKENBENCH_NO_AGENT: '1' })).toMatchObject({ code: undefined });
 
     // Errors and exit codes come back as they are.
     expect(await client(['token', 'Nope', '--env', 'Sandbox', '--data-dir', dataDir], env)).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('There is no credential called "Nope"') });
