@@ -8,6 +8,7 @@ import { TEST_SCRYPT, tempDir } from '../core/vault/test-support';
 import { createVault } from '../core/vault/vault';
 import { defaultDataDir } from './default-data-dir';
 import { main, type CliIo } from './main';
+import { fakeTerminal } from './test-support';
 
 const PASSPHRASE = 'cli passphrase for tests';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -32,20 +33,6 @@ async function prepared() {
   await createVault({ dataDir, problems: [], scryptCost: TEST_SCRYPT }).setup({ passphrase: PASSPHRASE });
   expect((await run(['env', 'create', 'Sandbox', '--data-dir', dataDir])).code).toBe(0);
   return dataDir;
-}
-
-/** A terminal: typed keys arrive as raw data; nothing is echoed by us. */
-function fakeTerminal(keys: string[]) {
-  const stdin = new PassThrough() as PassThrough & { isTTY: boolean; setRawMode: (mode: boolean) => void; rawModes: boolean[] };
-  stdin.isTTY = true;
-  stdin.rawModes = [];
-  stdin.setRawMode = (mode) => void stdin.rawModes.push(mode);
-  const typeNext = () => {
-    const next = keys.shift();
-    if (next !== undefined) setTimeout(() => stdin.write(next), 5);
-  };
-  stdin.on('resume', typeNext);
-  return stdin;
 }
 
 describe('tokenbench CLI', () => {

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { StoreProblem } from '../../shared/ipc/contract';
 import { createMainServices, type MainServices } from '../core/services';
 import type { SecretServices } from '../core/vault/secret-services';
-import { isInteractive, promptHidden, type CliIo } from './io';
+import { askYesNo, isInteractive, promptHidden, type CliIo } from './io';
 
 export interface CliCore extends SecretServices {
   dataDir: string;
@@ -54,6 +54,20 @@ export async function withUnlockIfNeeded<T>(core: CliCore, io: CliIo, work: () =
     if (!(error instanceof AppError) || error.code !== 'vault-locked') throw error;
     await unlock(core, io);
     return work();
+  }
+}
+
+/**
+ * Runs `work`, confirmed when the user gave --yes. Without it, a production environment that
+ * asks first is asked about in a terminal (naming --yes for next time); elsewhere it is an error.
+ */
+export async function withProductionConfirmation<T>(io: CliIo, yes: boolean, work: (confirmed: boolean) => Promise<T>): Promise<T> {
+  try {
+    return await work(yes);
+  } catch (error) {
+    if (yes || !(error instanceof AppError) || error.code !== 'confirmation-required' || !isInteractive(io)) throw error;
+    if (!(await askYesNo(io, `${error.message} [y/N] (--yes skips this question) `))) throw new AppError('cancelled', 'Not confirmed: nothing was sent.');
+    return work(true);
   }
 }
 

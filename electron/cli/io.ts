@@ -54,3 +54,21 @@ export async function readAllStdin(io: CliIo): Promise<string> {
   for await (const chunk of io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
+
+/** A yes/no question in a terminal: one key, "y" for yes, anything else for no. */
+export function askYesNo(io: CliIo, question: string): Promise<boolean> {
+  const { stdin } = io;
+  io.stderr.write(question);
+  stdin.setRawMode!(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve) => {
+    stdin.once('data', (chunk: string | Buffer) => {
+      stdin.setRawMode!(false);
+      stdin.pause();
+      const yes = /^y/i.test(chunk.toString());
+      io.stderr.write(yes ? 'y\n' : 'n\n');
+      resolve(yes);
+    });
+  });
+}

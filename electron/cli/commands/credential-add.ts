@@ -4,7 +4,7 @@
  * process lists) but from standard input as `NAME=VALUE` lines, or typed hidden in a terminal.
  */
 import { AppError } from '../../../shared/errors';
-import { PRESETS, findPreset, type Preset } from '../../../shared/recipe';
+import { PRESETS, findPreset, presetDefault, type Preset } from '../../../shared/recipe';
 import { findEnvironmentByName, unlock } from '../core';
 import { isInteractive, promptHidden, readAllStdin, type CliIo } from '../io';
 import type { Command } from './command';
@@ -81,6 +81,12 @@ export const credentialAddCommand: Command = {
     const plain = plainValues(preset, (options.set as unknown as string[] | undefined) ?? []);
     const core = await openCore();
     const environment = findEnvironmentByName(core, options.env as string);
+    const missing = preset.variables.filter(
+      (v) => !v.secret && v.required && !plain[v.name]?.trim() && !presetDefault(v, environment.production) && !environment.variables.some((e) => e.name === v.name),
+    );
+    if (missing.length) {
+      throw new AppError('invalid-request', `The ${preset.name} preset needs ${missing.map((v) => `${v.label} (--set ${v.name}=VALUE)`).join(', ')}.`);
+    }
     const needsVault = preset.variables.some((v) => v.secret);
     if (needsVault && !isInteractive(io) && core.vault.status().state !== 'unlocked' && !io.env.TOKENBENCH_PASSPHRASE) {
       throw new AppError('vault-locked', 'Standard input carries the secret values, so the passphrase must come from TOKENBENCH_PASSPHRASE or an unlock session.', {

@@ -4,7 +4,7 @@
  * an answer of 400 or more exits with 1. A 401 renews the token once and retries once.
  */
 import { AppError } from '../../../shared/errors';
-import { findPair, withUnlockIfNeeded } from '../core';
+import { findPair, withProductionConfirmation, withUnlockIfNeeded } from '../core';
 import type { Command } from './command';
 
 export const requestCommand: Command = {
@@ -24,7 +24,7 @@ export const requestCommand: Command = {
     '--credential NAME   whose token to attach (required)',
     '-H "Name: value"    a header (repeatable)',
     '-d BODY             the request body',
-    '--yes               confirm a production environment that asks before requests',
+    '--yes               confirm a production environment that asks before requests (else asked in a terminal)',
   ].join('\n'),
   async run({ io, args, options, core: openCore }) {
     const [method, url] = args as [string, string];
@@ -33,8 +33,10 @@ export const requestCommand: Command = {
     const { key } = findPair(core, options.credential as string, options.env as string | undefined);
     const headers = parseHeaders((options.header as unknown as string[] | undefined) ?? []);
     const body = options.data as string | undefined;
-    const { response, renewedAfter401, renewalError } = await withUnlockIfNeeded(core, io, () =>
-      core.services.tokens.authenticatedRequest(key, { method: method.toUpperCase(), url, headers, ...(body !== undefined ? { body } : {}) }, { confirmed: options.yes === true }),
+    const { response, renewedAfter401, renewalError } = await withProductionConfirmation(io, options.yes === true, (confirmed) =>
+      withUnlockIfNeeded(core, io, () =>
+        core.services.tokens.authenticatedRequest(key, { method: method.toUpperCase(), url, headers, ...(body !== undefined ? { body } : {}) }, { confirmed }),
+      ),
     );
     if (renewedAfter401) io.stderr.write('The first answer was 401: the token was renewed and the request sent once more.\n');
     if (renewalError) io.stderr.write(`The token was rejected and could not be renewed: ${renewalError.message}\n`);

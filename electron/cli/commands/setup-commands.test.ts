@@ -8,6 +8,7 @@ import { startLengow, type LengowEmulator } from '../../../e2e/emulators';
 import { createVault } from '../../core/vault/vault';
 import { TEST_SCRYPT, tempDir } from '../../core/vault/test-support';
 import { main } from '../main';
+import { fakeTerminal } from '../test-support';
 
 const PASSPHRASE = 'setup commands passphrase';
 const ACCESS = 'lengow-access-CANARY-5a5a';
@@ -16,14 +17,14 @@ const SECRET = 'lengow-secret-CANARY-6b6b';
 let lengow: LengowEmulator | undefined;
 afterEach(async () => lengow?.close());
 
-async function cli(argv: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
+async function cli(argv: string[], options: { stdin?: string | NodeJS.ReadableStream; env?: Record<string, string> } = {}) {
   const out = new PassThrough();
   const err = new PassThrough();
   let stdout = '';
   let stderr = '';
   out.on('data', (chunk) => (stdout += chunk));
   err.on('data', (chunk) => (stderr += chunk));
-  const code = await main(argv, { stdin: Readable.from([options.stdin ?? '']), stdout: out, stderr: err, env: options.env ?? { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
+  const code = await main(argv, { stdin: typeof options.stdin === 'object' ? options.stdin : Readable.from([options.stdin ?? '']), stdout: out, stderr: err, env: options.env ?? { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
   return { code, stdout, stderr };
 }
 
@@ -49,6 +50,8 @@ describe('setting up from the CLI', () => {
     expect(badLine.stderr).not.toContain(SECRET);
     const noPreset = await cli(['credential', 'add', '--preset', 'nope', '--env', 'Sandbox', ...d]);
     expect(noPreset).toMatchObject({ code: 2, stderr: expect.stringContaining('Presets: lengow, landax') });
+    const noValues = await cli(['credential', 'add', '--preset', 'landax', '--env', 'Sandbox', ...d]);
+    expect(noValues).toMatchObject({ code: 2, stderr: expect.stringContaining('The Landax preset needs Landax address (--set baseUrl=VALUE), ') });
 
     const added = await cli(['credential', 'add', '--preset', 'lengow', '--env', 'Sandbox', '--set', `baseUrl=${lengow!.url}`, '--json', ...d], { stdin: `accessToken=${ACCESS}\nsecret=${SECRET}\n` });
     expect(added.code).toBe(0);
@@ -72,6 +75,10 @@ describe('setting up from the CLI', () => {
     // Prod asks before a token fetch: the message names --yes.
     const unconfirmed = await cli(['token', 'Lengow', '--env', 'Prod', ...d]);
     expect(unconfirmed).toMatchObject({ code: 2, stderr: expect.stringContaining('Add --yes to confirm') });
+    expect(lengow!.tokenRequests).toBe(0);
+    // In a terminal it is a question that names --yes; "n" sends nothing.
+    const declined = await cli(['token', 'Lengow', '--env', 'Prod', ...d], { stdin: fakeTerminal(['n']) });
+    expect(declined).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('is a production environment. Confirm to get a token there. [y/N] (--yes skips this question) n\n') });
     expect(lengow!.tokenRequests).toBe(0);
     const sandboxToken = await cli(['token', 'Lengow', '--env', 'Sandbox', ...d]);
     const prodToken = await cli(['token', 'Lengow', '--env', 'Prod', '--yes', ...d]);

@@ -2,7 +2,7 @@
  * `tokenbench token CREDENTIAL --env ENV`: prints a valid token for scripts, reusing the cached
  * one (shared with the app) or renewing it, with the same guards the app uses.
  */
-import { findPair, withUnlockIfNeeded } from '../core';
+import { findPair, withProductionConfirmation, withUnlockIfNeeded } from '../core';
 import type { Command } from './command';
 
 export const tokenCommand: Command = {
@@ -15,14 +15,14 @@ export const tokenCommand: Command = {
     '--env NAME  the environment (required)',
     '--json      print the token with its type, expiry and the header it goes in',
     '--renew     get a new token even if the cached one is still valid',
-    '--yes       confirm a production environment that asks before token fetches',
+    '--yes       confirm a production environment that asks before token fetches (else asked in a terminal)',
     'Example: curl -H "Authorization: Bearer $(tokenbench token Lemonway --env sandbox)" ...',
   ].join('\n'),
   async run({ io, args, options, print, core: openCore }) {
     const core = await openCore();
     const { key } = findPair(core, args[0]!, options.env as string | undefined);
-    const issued = await withUnlockIfNeeded(core, io, () =>
-      core.services.tokens.fetch(key, { renew: options.renew === true, confirmed: options.yes === true }),
+    const issued = await withProductionConfirmation(io, options.yes === true, (confirmed) =>
+      withUnlockIfNeeded(core, io, () => core.services.tokens.fetch(key, { renew: options.renew === true, confirmed })),
     );
     if (!options.json) {
       print(issued.token);
