@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -8,24 +7,11 @@ import { TEST_SCRYPT, tempDir } from '../core/vault/test-support';
 import { createVault } from '../core/vault/vault';
 import { defaultDataDir } from './default-data-dir';
 import { main, type CliIo } from './main';
-import { fakeTerminal } from './test-support';
+import { fakeTerminal, runCli, spawnCli } from './test-support';
 
 const PASSPHRASE = 'cli passphrase for tests';
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-function capture() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk) => (text += chunk));
-  return { stream, text: () => text };
-}
-
-async function run(argv: string[], options: { stdin?: CliIo['stdin']; env?: Record<string, string | undefined> } = {}) {
-  const out = capture();
-  const err = capture();
-  const code = await main(argv, { stdin: options.stdin ?? Readable.from(['']), stdout: out.stream, stderr: err.stream, env: options.env ?? {} });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = (argv: string[], options: { stdin?: CliIo['stdin']; env?: Record<string, string | undefined> } = {}) => runCli(argv, options);
 
 /** A data folder with a vault (cheap scrypt) and one environment. */
 async function prepared() {
@@ -135,19 +121,9 @@ describe('tokenbench CLI', () => {
 
   it('runs as a real process: stdin piped in, exit codes out', async () => {
     const dataDir = await prepared();
-    const spawnCli = (args: string[], input: string, env: Record<string, string>) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/run.ts', ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => (stdout += d));
-        child.stderr.on('data', (d) => (stderr += d));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-        child.stdin.end(input);
-      });
     const [stored, refused] = await Promise.all([
-      spawnCli(['secret', 'set', 'Sandbox', 'PIPED', '--data-dir', dataDir], 'piped-secret-value-5555', { TOKENBENCH_PASSPHRASE: PASSPHRASE }),
-      spawnCli(['secret', 'set', 'Sandbox', 'OTHER', '--data-dir', dataDir], 'value', { TOKENBENCH_PASSPHRASE: '' }),
+      spawnCli(['secret', 'set', 'Sandbox', 'PIPED', '--data-dir', dataDir], { TOKENBENCH_PASSPHRASE: PASSPHRASE }, 'piped-secret-value-5555'),
+      spawnCli(['secret', 'set', 'Sandbox', 'OTHER', '--data-dir', dataDir], { TOKENBENCH_PASSPHRASE: '' }, 'value'),
     ]);
     expect(stored).toMatchObject({ code: 0, stdout: 'Stored secret PIPED in Sandbox (••••5555).\n' });
     expect(refused).toMatchObject({ code: 3, stdout: '', stderr: expect.stringContaining('the passphrase must come from TOKENBENCH_PASSPHRASE') });

@@ -15,19 +15,27 @@ export interface CliIo {
 
 export const isInteractive = (io: CliIo) => io.stdin.isTTY === true && typeof io.stdin.setRawMode === 'function';
 
-/** Asks for a value without showing it. Only in a terminal. */
-export function promptHidden(io: CliIo, question: string): Promise<string> {
+/** Asks `question` and reads keys one by one (raw mode, nothing echoed); returns the way back. */
+function readKeys(io: CliIo, question: string, onData: (chunk: string | Buffer) => void): () => void {
   const { stdin } = io;
   io.stderr.write(question);
   stdin.setRawMode!(true);
   stdin.setEncoding('utf8');
   stdin.resume();
+  stdin.on('data', onData);
+  return () => {
+    stdin.off('data', onData);
+    stdin.setRawMode!(false);
+    stdin.pause();
+  };
+}
+
+/** Asks for a value without showing it. Only in a terminal. */
+export function promptHidden(io: CliIo, question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let typed = '';
     const finish = () => {
-      stdin.off('data', onData);
-      stdin.setRawMode!(false);
-      stdin.pause();
+      stop();
       io.stderr.write('\n');
     };
     const onData = (chunk: string | Buffer) => {
@@ -44,7 +52,7 @@ export function promptHidden(io: CliIo, question: string): Promise<string> {
         else if (ch >= ' ') typed += ch;
       }
     };
-    stdin.on('data', onData);
+    const stop = readKeys(io, question, onData);
   });
 }
 
@@ -57,15 +65,9 @@ export async function readAllStdin(io: CliIo): Promise<string> {
 
 /** A yes/no question in a terminal: one key, "y" for yes, anything else for no. */
 export function askYesNo(io: CliIo, question: string): Promise<boolean> {
-  const { stdin } = io;
-  io.stderr.write(question);
-  stdin.setRawMode!(true);
-  stdin.setEncoding('utf8');
-  stdin.resume();
   return new Promise((resolve) => {
-    stdin.once('data', (chunk: string | Buffer) => {
-      stdin.setRawMode!(false);
-      stdin.pause();
+    const stop = readKeys(io, question, (chunk) => {
+      stop();
       const yes = /^y/i.test(chunk.toString());
       io.stderr.write(yes ? 'y\n' : 'n\n');
       resolve(yes);

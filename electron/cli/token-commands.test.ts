@@ -3,12 +3,11 @@
  * (same data folder, same encrypted cache), calls the API with it, and shows the timeline
  * without secrets. Lengow bans clients that ask for a token per request, so reuse matters.
  */
-import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLengow, type LengowEmulator } from '../../e2e/emulators';
 import { createMainServices } from '../core/services';
 import { TEST_SCRYPT, tempDir } from '../core/vault/test-support';
-import { main } from './main';
+import { runCli } from './test-support';
 
 const PASSPHRASE = 'token commands passphrase';
 const ACCESS_TOKEN = 'lengow-access-CANARY-7f3a';
@@ -17,16 +16,7 @@ const SECRET = 'lengow-secret-CANARY-91bd';
 let emulator: LengowEmulator | undefined;
 afterEach(async () => emulator?.close());
 
-async function run(argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (chunk) => (stdout += chunk));
-  err.on('data', (chunk) => (stderr += chunk));
-  const code = await main(argv, { stdin: Readable.from(['']), stdout: out, stderr: err, env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv, { env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
 
 /** The app's side: a vault, a Lengow sandbox environment and the Lengow credential from its preset. */
 async function appWithLengow(production = false) {

@@ -12,6 +12,7 @@ import { startLengow, type LengowEmulator } from '../../../e2e/emulators';
 import { createMainServices } from '../../core/services';
 import { TEST_SCRYPT, tempDir } from '../../core/vault/test-support';
 import { openCore, type CliCore } from '../core';
+import { capture, spawnCli } from '../test-support';
 import { runInAgent } from './client';
 import { startAgent } from './server';
 import { agentSocketPath, ensureAgentFolder } from './socket-path';
@@ -19,7 +20,6 @@ import { agentSocketPath, ensureAgentFolder } from './socket-path';
 const PASSPHRASE = 'agent passphrase for tests';
 const ACCESS = 'lengow-access-CANARY-a9a9';
 const SECRET = 'lengow-secret-CANARY-b8b8';
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 afterEach(async () => {
@@ -43,14 +43,10 @@ async function prepared() {
 }
 
 function client(argv: string[], env: Record<string, string>, stdin: { text?: string; terminal?: boolean } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
+  const stdout = capture();
+  const stderr = capture();
   const input = Object.assign(Readable.from([stdin.text ?? '']), { isTTY: stdin.terminal ?? false });
-  return runInAgent({ argv, env, cwd: process.cwd(), stdin: input, stdout, stderr }).then((code) => ({ code, stdout: out, stderr: err }));
+  return runInAgent({ argv, env, cwd: process.cwd(), stdin: input, stdout: stdout.stream, stderr: stderr.stream }).then((code) => ({ code, stdout: stdout.text(), stderr: stderr.text() }));
 }
 
 async function agentFor(dataDir: string, env: Record<string, string>, idleMs = 60_000) {
@@ -139,16 +135,7 @@ describe('the unlock agent', () => {
 });
 
 describe('tokenbench unlock / lock (real processes)', () => {
-  const cli = (args: string[], env: Record<string, string>, input = '') =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/run.ts', ...args], { cwd: repoRoot, env: { ...process.env, TOKENBENCH_PASSPHRASE: '', ...env } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
+  const cli = (args: string[], env: Record<string, string>) => spawnCli(args, { TOKENBENCH_PASSPHRASE: '', ...env });
 
   it('unlocks once for many commands, refuses a wrong passphrase, and locks again', async () => {
     const { dataDir, env } = await prepared();

@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   LEMONWAY_API_PREFIX,
@@ -20,7 +19,8 @@ import type { RequestDraft } from '../../../shared/runner/draft';
 import { emptyDraft } from '../../../shared/runner/draft';
 import { createMainServices } from '../../core/services';
 import { TEST_SCRYPT, tempDir } from '../../core/vault/test-support';
-import { main } from '../main';
+import type { CliIo } from '../main';
+import { runCli } from '../test-support';
 import type { RequestOutcome, RunSummary } from '../batch/outcome';
 
 const PASSPHRASE = 'run command passphrase';
@@ -29,16 +29,7 @@ afterEach(async () => {
   for (const emulator of emulators.splice(0)) await emulator.close();
 });
 
-async function cli(argv: string[], stdin = '') {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (chunk) => (stdout += chunk));
-  err.on('data', (chunk) => (stderr += chunk));
-  const code = await main(argv, { stdin: Readable.from([stdin]), stdout: out, stderr: err, env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], stdin: string | NodeJS.ReadableStream = '') => runCli(argv, { stdin: stdin as CliIo['stdin'], env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
 
 interface Vendor {
   environment: string;

@@ -2,13 +2,12 @@
  * Everything the app can set up, a script can too: `credential add/list/use`, `var set`,
  * `env show`, `token forget`, against a real Lengow emulator; secrets only on stdin; `--json`.
  */
-import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLengow, type LengowEmulator } from '../../../e2e/emulators';
 import { createVault } from '../../core/vault/vault';
 import { TEST_SCRYPT, tempDir } from '../../core/vault/test-support';
-import { main } from '../main';
-import { fakeTerminal } from '../test-support';
+import type { CliIo } from '../main';
+import { fakeTerminal, runCli } from '../test-support';
 
 const PASSPHRASE = 'setup commands passphrase';
 const ACCESS = 'lengow-access-CANARY-5a5a';
@@ -17,16 +16,7 @@ const SECRET = 'lengow-secret-CANARY-6b6b';
 let lengow: LengowEmulator | undefined;
 afterEach(async () => lengow?.close());
 
-async function cli(argv: string[], options: { stdin?: string | NodeJS.ReadableStream; env?: Record<string, string> } = {}) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (chunk) => (stdout += chunk));
-  err.on('data', (chunk) => (stderr += chunk));
-  const code = await main(argv, { stdin: typeof options.stdin === 'object' ? options.stdin : Readable.from([options.stdin ?? '']), stdout: out, stderr: err, env: options.env ?? { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], options: { stdin?: string | CliIo['stdin'] } = {}) => runCli(argv, { ...options, env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
 
 async function dataDirWithTwoEnvironments() {
   lengow = await startLengow({ accessToken: ACCESS, secret: SECRET, banAfter: 100 });
