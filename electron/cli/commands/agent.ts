@@ -33,7 +33,14 @@ export const agentCommand: Command = {
       ensureAgentFolder(io.env);
       const stopped = new Promise<string>((resolve) => {
         void startAgent({ core, socketPath: agentSocketPath(dataDir, io.env), idleMs: idleMinutes * 60_000, onStop: resolve }).then(
-          () => answer({ ok: true }),
+          (agent) => {
+            answer({ ok: true });
+            // The starter has exited and closed its pipes: a late write there must not end the session.
+            for (const stream of [io.stdout, io.stderr]) stream.on('error', () => undefined);
+            for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => agent.stop(`stopped by ${signal}`));
+            // Like ssh-agent: do not keep the starter's folder busy (file names come from each client's own folder).
+            process.chdir('/');
+          },
           (error: unknown) => {
             answer({ ok: false, message: `The unlock session could not listen: ${error instanceof Error ? error.message : String(error)}` });
             resolve('failed');
