@@ -59,13 +59,13 @@ describe('tokenbench CLI', () => {
     const hostile = 'Evil\u001b]0;owned\u0007\u001b[2J';
     expect((await run(['--data-dir', dataDir, 'var', 'set', 'Sandbox', 'note', hostile])).code).toBe(0);
     const notFound = await run(['--data-dir', dataDir, 'env', 'show', hostile]);
-    expect(notFound.stderr).toContain('There is no environment called "Evil\\x1b]0;owned\\x07\\x1b[2J"');
+    expect(notFound.stderr).toContain('There is no environment called "Evil\\u001b]0;owned\\u0007\\u001b[2J"');
     expect(notFound.stderr).not.toContain('\u001b');
     const terminal = Object.assign(new PassThrough(), { isTTY: true });
     let shown = '';
     terminal.on('data', (chunk) => (shown += chunk));
     await main(['--data-dir', dataDir, 'env', 'show', 'Sandbox'], { stdin: Readable.from(['']), stdout: terminal, stderr: new PassThrough(), env: {} });
-    expect(shown).toContain('note = Evil\\x1b]0;owned\\x07\\x1b[2J');
+    expect(shown).toContain('note = Evil\\u001b]0;owned\\u0007\\u001b[2J');
     const piped = await run(['--data-dir', dataDir, 'env', 'list', '--json']);
     expect(JSON.parse(piped.stdout)[0].variables[0].value).toBe(hostile);
   });

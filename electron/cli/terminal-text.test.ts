@@ -5,8 +5,10 @@ import { escapeControl, escapingStream, formatDuration } from './terminal-text';
 describe('text for a terminal', () => {
   it('shows control characters escaped, keeping line breaks, tabs and ordinary Unicode', () => {
     expect(escapeControl('ok\tfine\nnext')).toBe('ok\tfine\nnext');
-    expect(escapeControl('\u001b[2J\u001b]0;pwned\u0007name\rover')).toBe('\\x1b[2J\\x1b]0;pwned\\x07name\\x0dover');
-    expect(escapeControl('a\u009bb\u007fc')).toBe('a\\x9bb\\x7fc');
+    expect(escapeControl('\u001b[2J\u001b]0;pwned\u0007name\rover')).toBe('\\u001b[2J\\u001b]0;pwned\\u0007name\\u000dover');
+    expect(escapeControl('a\u009bb\u007fc')).toBe('a\\u009bb\\u007fc');
+    // Inside JSON text the escape is still valid JSON.
+    expect(JSON.parse(escapeControl(JSON.stringify({ name: 'x\u009by\u202e' })))).toEqual({ name: 'x\u009by\u202e' });
     expect(escapeControl('file\u202Egnp.exe')).toBe('file\\u202egnp.exe');
     expect(escapeControl('Zürich ••••1234 日本')).toBe('Zürich ••••1234 日本');
   });
@@ -18,7 +20,7 @@ describe('text for a terminal', () => {
     const stream = escapingStream(sink);
     stream.write('a\u001b[31m');
     stream.write(Buffer.from('b\u0007\n'));
-    expect(written).toBe('a\\x1b[31mb\\x07\n');
+    expect(written).toBe('a\\u001b[31mb\\u0007\n');
   });
 
   it('rounds durations', () => {
