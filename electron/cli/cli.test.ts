@@ -45,6 +45,10 @@ describe('tokenbench CLI', () => {
     // An option's value that happens to be a command word is still the option's value.
     expect((await run(['--data-dir', dataDir, 'env', 'create', 'list'])).stdout).toBe('Created environment list.\n');
     expect(await run(['--data-dir', dataDir])).toMatchObject({ code: 2, stderr: expect.stringContaining('which command? None was given') });
+    // --json wherever data is printed.
+    expect(JSON.parse((await run(['--json', 'env', 'create', 'Staging', '--data-dir', dataDir])).stdout)).toMatchObject({ name: 'Staging', production: false });
+    expect(JSON.parse((await run(['var', 'set', 'Staging', 'region', 'eu', '--json', '--data-dir', dataDir])).stdout).variables).toEqual([expect.objectContaining({ name: 'region', value: 'eu', secret: false })]);
+    expect(JSON.parse((await run(['credential', 'list', '--json', '--data-dir', dataDir])).stdout)).toEqual([]);
     const help = await run(['--help']);
     for (const line of ['0  done', '2  the command line is wrong', '3  the vault is locked', '4  the guard refused']) expect(help.stdout).toContain(line);
     for (const command of ['credential add', 'credential list', 'credential use NAME', 'var set ENV NAME VALUE', 'token forget CREDENTIAL', 'env show ENV', 'run [NAME|GROUP ...]', 'unlock', 'lock']) {
