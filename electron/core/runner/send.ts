@@ -85,7 +85,11 @@ async function transmit(state: RunnerState, prepared: PreparedRequest, draft: Re
       url: sent.sentUrl ?? composed.url.value,
     };
   }
-  const response: HttpResponse = await state.deps.http.send({ ...common, allowInsecureTls: environment?.allowInsecureTls ?? false });
+  const response: HttpResponse = await state.deps.http.send({
+    ...common,
+    allowInsecureTls: environment?.allowInsecureTls ?? false,
+    ...(environment && composed.carriesSecrets ? { allowedHosts: environment.allowedHosts } : {}),
+  });
   return { response, renewedAfter401: false, headers, url: composed.url.value };
 }
 
