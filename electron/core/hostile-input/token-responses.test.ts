@@ -61,7 +61,7 @@ beforeAll(async () => {
   await app.handlers['vault:setup']({ passphrase: 'token corpus passphrase' });
   const environment = await app.handlers['environments:create']({ name: 'Vendor' });
   await app.handlers['variables:set']({ environmentId: environment.id, name: 'clientSecret', value: SECRET, secret: true });
-  const credential = await app.handlers['credentials:create']({
+  const created = await app.dispatch('credentials:create', {
     name: 'Vendor token',
     recipe: {
       version: 1,
@@ -72,7 +72,8 @@ beforeAll(async () => {
     },
     environmentIds: [environment.id],
   });
-  key = { environmentId: environment.id, credentialId: credential.id };
+  if (!created.ok) throw new Error(created.error.message);
+  key = { environmentId: environment.id, credentialId: (created.value as { id: string }).id };
   // The first token request fills the allowed hosts (the environment holds a secret): do it now.
   answer = json({ access_token: 'first-token-0123456789abcdef', expires_in: 1 });
   await app.handlers['tokens:fetch']({ ...key, renew: true });
