@@ -40,7 +40,11 @@ export const environmentSchema = z.object({
   id: z.string().min(1),
   name: storedEnvironmentNameSchema,
   production: z.boolean().default(false),
-  /** Hosts this environment's secrets and tokens may be sent to; empty means unrestricted. */
+  /**
+   * Hosts this environment's secrets and tokens may be sent to. Empty: unrestricted while it holds
+   * no secrets; filled from the hosts it names before its secrets are first sent
+   * (electron/core/allowed-hosts/seed.ts).
+   */
   allowedHosts: z.array(z.string()).default([]),
   /** Explicit opt-out of TLS verification, for self-signed sandboxes only. */
   allowInsecureTls: z.boolean().default(false),
