@@ -5,24 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { openCredentials } from '../credentials/store';
-import { openWorkspace } from '../store/workspace';
-import { TEST_SCRYPT, hashDir, tempDir } from '../vault/test-support';
-import { createVault } from '../vault/vault';
-import { createVariablesService } from '../variables/variables';
+import { TEST_SCRYPT, hashDir } from '../vault/test-support';
 import { encryptSecrets } from './secret-envelope';
 import { importText } from './import';
-import type { PortabilitySources } from './sources';
+import { testFolder } from './test-folder';
 
-async function folder(): Promise<PortabilitySources & { dataDir: string }> {
-  const dataDir = tempDir();
-  const workspace = openWorkspace({ dataDir, problems: [] });
-  const vault = createVault({ dataDir, problems: [], scryptCost: TEST_SCRYPT });
-  await vault.setup({ passphrase: 'a long enough passphrase' });
-  const clock = { now: () => Date.UTC(2025, 4, 1) };
-  const variables = createVariablesService({ workspace, vault, clock });
-  return { dataDir, workspace, credentials: openCredentials({ dataDir, problems: [] }), vault, variables, clock, scryptCost: TEST_SCRYPT };
-}
+const folder = testFolder;
 
 const recipe = (overrides: Record<string, unknown> = {}) => ({ version: 1, kind: 'static', token: '{{apiKey}}', ...overrides });
 const environment = (overrides: Record<string, unknown> = {}) => ({
