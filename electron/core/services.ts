@@ -18,6 +18,8 @@ import { credentialHandlers, findCredential } from './handlers/credentials';
 import { demoHandlers } from './handlers/demo';
 import { environmentHandlers } from './handlers/environments';
 import { environmentLifecycleHandlers } from './handlers/environment-lifecycle';
+import type { ConfirmationPort } from './allowed-hosts/confirmation';
+import { createAllowedHostsKeeper } from './allowed-hosts/seed';
 import type { FileChooser } from './handlers/portability';
 import { runnerHandlers } from './handlers/runner';
 import { tokenHandlers } from './handlers/tokens';
@@ -42,6 +44,11 @@ export interface MainServicesOptions {
   clipboard?: Clipboard;
   /** Native file dialogs for export/import; absent where there is no window. */
   files?: FileChooser;
+  /**
+   * Asks the user, outside the window, before where secrets may go is widened (a native dialog in
+   * Electron); absent: such changes are refused.
+   */
+  confirmation?: ConfirmationPort;
   /** The HTTP client for token and API requests (tests may pass one that trusts a test CA). */
   http?: HttpClient;
   /** Cheaper scrypt for tests only; the default is the OWASP-level cost. */
@@ -121,7 +128,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const timeline = createTimelineStore({ dataDir: options.dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
   const engine = createTokenEngine({ cache: secrets.tokenCache as TokenCache, timeline, clock, ...(options.http ? { http: options.http } : {}) });
+  const allowedHosts = createAllowedHostsKeeper({ ctx, credentials, resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId) });
   const tokens = createTokenService({
+    settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),
     ctx,
     credentials,
     engine,
@@ -142,8 +151,14 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     return found;
   };
 
-  const environments = environmentHandlers(ctx);
-  const lifecycle = environmentLifecycleHandlers(ctx, { credentials, variables: secrets.variables, tokenCache: secrets.tokenCache, isVaultUnlocked });
+  const environments = environmentHandlers(ctx, { allowedHosts, confirmation: options.confirmation });
+  const lifecycle = environmentLifecycleHandlers(ctx, {
+    credentials,
+    variables: secrets.variables,
+    tokenCache: secrets.tokenCache,
+    isVaultUnlocked,
+    confirmation: options.confirmation,
+  });
   const credentialActions = credentialHandlers(ctx, {
     credentials,
     onCredentialChanged: async (credentialId) => {
@@ -160,6 +175,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       http: options.http ?? ownRunnerHttp!,
       emit: ctx.emit,
       findEnvironment,
+      settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),
       findCredential: (id) => findCredential(credentials.read(), id),
       resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId),
       // The runner has already asked for the production confirmation.

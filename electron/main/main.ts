@@ -10,6 +10,7 @@ import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { resolveDataDir } from '../core/data-dir';
 import { createMainServices, type MainServices } from '../core/services';
 import type { StoreClass } from '../core/store/data-file';
+import { electronConfirmation } from './confirmation-dialog';
 import { electronFileChooser } from './file-dialogs';
 import { registerIpcHandlers } from './ipc';
 import { electronKeychain } from './keychain';
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
     keychain: electronKeychain,
     clipboard,
     files: electronFileChooser,
+    confirmation: electronConfirmation,
   });
   registerIpcHandlers(services.dispatch, trustedOrigin);
 

@@ -5,12 +5,10 @@
  */
 import { z } from 'zod';
 import { RecipeSchema } from '../recipe/recipe';
+import { displayNameSchema } from './names';
 
-export const credentialNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the credential a name.')
-  .max(80, 'Keep credential names under 80 characters.');
+/** For names typed or imported: no control or text-direction characters (see names.ts). */
+export const credentialNameSchema = displayNameSchema('credential');
 
 export const credentialSchema = z.object({
   id: z.string().min(1),

@@ -5,12 +5,12 @@
  * variable values live in the vault; here a secret variable carries only a masked hint.
  */
 import { z } from 'zod';
+import { displayNameSchema } from './names';
 
-export const environmentNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the environment a name.')
-  .max(80, 'Keep environment names under 80 characters.');
+/** For names typed or imported: no control or text-direction characters (see names.ts). */
+export const environmentNameSchema = displayNameSchema('environment');
+/** For names already stored (read leniently, so an old file stays readable). */
+const storedEnvironmentNameSchema = z.string().trim().min(1).max(80);
 
 export const variableNameSchema = z
   .string()
@@ -38,9 +38,13 @@ export type Variable = z.infer<typeof variableSchema>;
 
 export const environmentSchema = z.object({
   id: z.string().min(1),
-  name: environmentNameSchema,
+  name: storedEnvironmentNameSchema,
   production: z.boolean().default(false),
-  /** Hosts this environment's secrets and tokens may be sent to; empty means unrestricted. */
+  /**
+   * Hosts this environment's secrets and tokens may be sent to. Empty: unrestricted while it holds
+   * no secrets; filled from the hosts it names before its secrets are first sent
+   * (electron/core/allowed-hosts/seed.ts).
+   */
   allowedHosts: z.array(z.string()).default([]),
   /** Explicit opt-out of TLS verification, for self-signed sandboxes only. */
   allowInsecureTls: z.boolean().default(false),

@@ -7,10 +7,31 @@ import { parseTemplate } from './template';
 
 export const RECIPE_VERSION = 1;
 
+/** Recipe strings are short; a bound keeps a hostile file from holding megabytes in one field. */
+export const MAX_TEMPLATE_CHARACTERS = 10_000;
+const MAX_FIELDS = 100;
+
+// CR, LF and NUL would split or cut a header line (request smuggling); no recipe needs them.
+const LINE_BREAK = /[\r\n\0]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** RFC 9110 token: what an HTTP header name may be made of. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+const headerName = (description: string) =>
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(HEADER_NAME, 'A header name is letters, digits and - (e.g. "X-Api-Key"), with no spaces or line breaks.')
+    .describe(description);
+
 /** A string that may contain `{{variable}}` references. */
 const template = (description: string) =>
   z
     .string()
+    .max(MAX_TEMPLATE_CHARACTERS, `Keep recipe values under ${MAX_TEMPLATE_CHARACTERS.toLocaleString('en')} characters.`)
+    .refine((value) => !LINE_BREAK.test(value), 'A recipe value cannot hold a line break or NUL character.')
     .superRefine((value, ctx) => {
       const parts = parseTemplate(value);
       if (typeof parts === 'string') ctx.addIssue({ code: 'custom', message: parts });
@@ -21,11 +42,22 @@ const template = (description: string) =>
 const path = (description: string) =>
   z
     .string()
+    .max(500)
     .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'A path is field names separated by dots, e.g. "data.token".')
     .describe(description);
 
-const fieldMap = (description: string) =>
-  z.record(z.string().min(1), template('A value; may use {{variables}}.')).describe(description);
+const fieldName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !CONTROL.test(name), 'A field name cannot hold control characters or line breaks.')
+  .refine((name) => name !== '__proto__', 'A field cannot be named "__proto__".');
+
+const fieldMap = (description: string, names: z.ZodType<string> = fieldName) =>
+  z
+    .record(names, template('A value; may use {{variables}}.'))
+    .refine((fields) => Object.keys(fields).length <= MAX_FIELDS, `At most ${MAX_FIELDS} fields.`)
+    .describe(description);
 
 const seconds = (description: string) => z.number().nonnegative().describe(description);
 
@@ -51,7 +83,7 @@ export const ClientAuthSchema = z
     z
       .object({
         type: z.literal('header'),
-        name: z.string().min(1).default('Authorization').describe('Header name.'),
+        name: headerName('Header name.').default('Authorization'),
         value: template('The header value exactly as sent, e.g. "basic {{apiKey}}".'),
       })
       .describe('A raw header carrying the client credential.'),
@@ -66,7 +98,7 @@ export const RequestRecipeSchema = z
     method: z.enum(['POST', 'GET', 'PUT', 'PATCH']).default('POST'),
     url: template('Full URL, e.g. "{{baseUrl}}/oauth/token". Query parameters go in `query`.'),
     query: fieldMap('Query parameters, appended to the URL in this order.').default({}),
-    headers: fieldMap('Extra headers. Content-Type and Accept are set from the body encoding unless given here.').default({}),
+    headers: fieldMap('Extra headers. Content-Type and Accept are set from the body encoding unless given here.', headerName('Header name.')).default({}),
     body: z
       .discriminatedUnion('encoding', [
         z.object({ encoding: z.literal('json'), fields: fieldMap('JSON object fields; names are sent exactly as written (grantType, grant_type, Grant_type).') }),
@@ -108,6 +140,7 @@ export const LifetimeSchema = z
       format: z.enum(['iso', 'epoch-seconds', 'epoch-milliseconds']).default('iso'),
       zone: z
         .string()
+        .max(100)
         .refine(isTimeZone, 'Not a time zone name (IANA, e.g. "UTC" or "Europe/Paris").')
         .default('UTC')
         .describe('Zone for ISO timestamps that carry none (e.g. "2021-11-19T23:36:09.092720").'),
@@ -124,7 +157,7 @@ export const ResponseRecipeSchema = z
     tokenType: path('Field holding the token type, e.g. "token_type" or "token_Type".').optional(),
     refreshToken: path('Field holding a refresh token.').optional(),
     lifetime: LifetimeSchema.default({ from: 'expires-in', path: 'expires_in' }),
-    extras: z.record(z.string().min(1), path('Field path.')).default({}).describe('Other non-secret fields worth showing, label -> path (e.g. {"accountId": "account_id"}).'),
+    extras: z.record(fieldName, path('Field path.')).refine((extras) => Object.keys(extras).length <= MAX_FIELDS, `At most ${MAX_FIELDS} extras.`).default({}).describe('Other non-secret fields worth showing, label -> path (e.g. {"accountId": "account_id"}).'),
   })
   .describe('How to read the token response (JSON).')
   .meta({ id: 'ResponseRecipe' });
@@ -133,10 +166,10 @@ export const UseSchema = z
   .discriminatedUnion('in', [
     z.object({
       in: z.literal('header'),
-      name: z.string().min(1).default('Authorization'),
+      name: headerName('Header name.').default('Authorization'),
       value: template('e.g. "Bearer {{token}}", or the bare "{{token}}".').default('Bearer {{token}}'),
     }),
-    z.object({ in: z.literal('query'), name: z.string().min(1), value: template('Usually "{{token}}".').default('{{token}}') }),
+    z.object({ in: z.literal('query'), name: fieldName, value: template('Usually "{{token}}".').default('{{token}}') }),
   ])
   .describe('How API requests carry the token. Templates may use {{token}}, {{tokenType}} and environment variables.')
   .meta({ id: 'Use' });
@@ -170,7 +203,7 @@ const TroubleshootingSchema = z
 const TokenRequestRecipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
   kind: z.literal('token-request').describe('A token is obtained from an auth service.'),
-  description: z.string().optional(),
+  description: z.string().max(2000).optional(),
   troubleshooting: TroubleshootingSchema.optional(),
   tokenRequest: RequestRecipeSchema,
   tokenResponse: ResponseRecipeSchema.default({
@@ -186,9 +219,9 @@ const TokenRequestRecipeSchema = z.object({
 const StaticRecipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
   kind: z.literal('static').describe('The token is a key you already have (API key, personal token).'),
-  description: z.string().optional(),
+  description: z.string().max(2000).optional(),
   token: template('Usually "{{apiKey}}".'),
-  tokenType: z.string().optional(),
+  tokenType: z.string().max(100).refine((type) => !CONTROL.test(type), 'The token type cannot hold control characters.').optional(),
   expiresAt,
   use: UseSchema.default({ in: 'header', name: 'Authorization', value: 'Bearer {{token}}' }),
 });
@@ -196,7 +229,7 @@ const StaticRecipeSchema = z.object({
 const BasicRecipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
   kind: z.literal('basic').describe('HTTP Basic: the "token" is base64(username:password).'),
-  description: z.string().optional(),
+  description: z.string().max(2000).optional(),
   username: template('Usually "{{username}}".'),
   password: template('Usually "{{password}}".'),
   expiresAt,

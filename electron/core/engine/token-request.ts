@@ -99,6 +99,7 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
       connectTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, built.timeoutMs),
       maxBodyBytes: TOKEN_RESPONSE_MAX_BYTES,
       allowInsecureTls: plan.env.allowInsecureTls,
+      allowedHosts: plan.env.allowedHosts,
       sensitiveHeaders: built.headers.filter((h) => h.secret).map((h) => h.name),
       sensitiveBody: built.bodyHasSecrets,
     });

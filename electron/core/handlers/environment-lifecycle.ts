@@ -13,12 +13,15 @@ import type { VariablesService } from '../variables/variables';
 import type { VaultTokenCache } from '../vault/token-cache';
 import type { Handlers } from '../ipc/dispatcher';
 import { changeCredentials } from './credentials';
+import { requireConfirmation, type ConfirmationPort } from '../allowed-hosts/confirmation';
 
 export interface EnvironmentLifecycleDeps {
   credentials: DataFile<CredentialsFile>;
   variables: VariablesService;
   tokenCache: VaultTokenCache<unknown>;
   isVaultUnlocked(): boolean;
+  /** Asks the user outside the window (a clone of production secrets that is not production). */
+  confirmation?: ConfirmationPort;
 }
 
 type LifecycleHandlers = Pick<Handlers, 'environments:clone' | 'environments:delete'>;
@@ -33,6 +36,14 @@ export function environmentLifecycleHandlers(ctx: CoreContext, deps: Environment
   return {
     'environments:clone': async ({ id, name, includeSecrets, production }) => {
       const source = find(id);
+      if (includeSecrets && source.production && production === false) {
+        await requireConfirmation(deps.confirmation, {
+          title: 'Copy production secrets out of production?',
+          message: `The clone "${name}" would hold the secrets of production environment "${source.name}" without being marked as production.`,
+          detail: 'No longer marked as production',
+          confirmLabel: 'Clone',
+        });
+      }
       const clash = ctx.workspace.read().environments.find((e) => e.name.toLowerCase() === name.toLowerCase());
       if (clash) throw new AppError('conflict', `An environment called "${clash.name}" already exists.`, { hint: 'Pick another name.' });
       // Read secrets before writing anything, so a locked vault changes nothing.

@@ -7,13 +7,22 @@ import { AppError } from '../../../shared/errors';
 import type { Environment } from '../../../shared/domain/environment';
 import type { Handlers } from '../ipc/dispatcher';
 import type { CoreContext } from '../context';
+import { requireConfirmation, type ConfirmationPort } from '../allowed-hosts/confirmation';
+import type { AllowedHostsKeeper } from '../allowed-hosts/seed';
+import { wideningChanges } from '../allowed-hosts/widening';
+
+export interface EnvironmentHandlerDeps {
+  allowedHosts: AllowedHostsKeeper;
+  /** Asks the user outside the window; absent: widening changes are refused. */
+  confirmation?: ConfirmationPort;
+}
 
 type EnvironmentHandlers = Pick<
   Handlers,
   'environments:list' | 'environments:create' | 'environments:rename' | 'environments:update'
 >;
 
-export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
+export function environmentHandlers(ctx: CoreContext, deps: EnvironmentHandlerDeps): EnvironmentHandlers {
   const { workspace, clock } = ctx;
 
   async function change(update: (environments: Environment[]) => Environment[]): Promise<Environment[]> {
@@ -67,10 +76,25 @@ export function environmentHandlers(ctx: CoreContext): EnvironmentHandlers {
     },
 
     'environments:update': async ({ id, ...settings }) => {
+      const before = find(workspace.read().environments, id);
+      const widening = wideningChanges(before, settings, await deps.allowedHosts.inForce(before));
+      if (widening.length > 0) {
+        await requireConfirmation(deps.confirmation, {
+          title: 'Widen where secrets may go?',
+          message: `This lets the secrets of "${before.name}" go further than before.`,
+          detail: widening.join('\n'),
+          confirmLabel: 'Allow',
+        });
+      }
       let updated: Environment | undefined;
       await change((environments) => {
         const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-        updated = { ...find(environments, id), ...defined, updatedAt: new Date(clock.now()).toISOString() };
+        const current = find(environments, id);
+        // Confirmed against what the user saw: a change made meanwhile elsewhere is not overruled.
+        if (widening.length > 0 && current.updatedAt !== before.updatedAt) {
+          throw new AppError('conflict', `"${current.name}" was changed meanwhile in another window or by the CLI. Nothing was changed.`, { hint: 'Look at its settings again and repeat the change.' });
+        }
+        updated = { ...current, ...defined, updatedAt: new Date(clock.now()).toISOString() };
         return environments.map((e) => (e.id === id ? updated! : e));
       });
       return updated!;

@@ -112,6 +112,21 @@ describe('HTTP client', () => {
     expect(other.seen[0]!.headers.authorization).toBeUndefined();
   });
 
+  it('does not follow a redirect to a host outside the allowed hosts it was given', async () => {
+    const other = await startServer((_req, _body, res) => res.end('landed'));
+    const first = await startServer((req, _body, res) => {
+      if (req.url === '/inside') res.writeHead(302, { location: '/final' }).end();
+      else if (req.url === '/final') res.end('same host');
+      else res.writeHead(302, { location: `${other.url}/elsewhere` }).end();
+    });
+    const allowedHosts = [new URL(first.url).host];
+    const refused = await failure(client.send({ method: 'GET', url: `${first.url}/out`, allowedHosts }));
+    expect(refused.code).toBe('redirect-refused');
+    expect(refused.message).toBe(`${new URL(first.url).host} redirected to ${new URL(other.url).host}, which is not among the environment's allowed hosts; the redirect was not followed.`);
+    expect(other.seen).toHaveLength(0);
+    expect((await client.send({ method: 'GET', url: `${first.url}/inside`, allowedHosts })).body.toString()).toBe('same host');
+  });
+
   it('reports a redirect to an unusable address as an HTTP error naming the host, not the address', async () => {
     const broken = await startServer((_req, _body, res) => res.writeHead(302, { location: 'http://[bad-host/secret?key=k3y-in-location' }).end());
     const error = await failure(client.send({ method: 'GET', url: `${broken.url}/start` }));

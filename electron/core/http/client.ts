@@ -2,7 +2,8 @@
 // followed by hand (a few hops) so that credentials are never sent on to another origin, and TLS
 // verification on unless the caller explicitly opts out.
 import { performance } from 'node:perf_hooks';
-import { httpError } from './errors';
+import { isHostAllowed } from '../../../shared/domain/allowed-hosts';
+import { HttpError, httpError } from './errors';
 import { createAgents, exchange, type Agents } from './exchange';
 import type { HeaderList, HttpClient, HttpRedirect, HttpRequest, HttpResponse } from './types';
 
@@ -126,6 +127,9 @@ export function createHttpClient(options: HttpClientOptions = {}): NodeHttpClien
       }
       if (redirects.length >= maxRedirects) throw httpError('too-many-redirects', url.host);
       const next = parseUrl(location, url);
+      if (request.allowedHosts?.length && !isHostAllowed(next, request.allowedHosts)) {
+        throw new HttpError('redirect-refused', `${url.host} redirected to ${next.host}, which is not among the environment's allowed hosts; the redirect was not followed.`);
+      }
       const crossOrigin = next.origin !== url.origin;
       // As browsers do: 303, and 301/302 after a POST, become a GET without a body.
       const keepsBody = result.status === 307 || result.status === 308 || (method !== 'POST' && result.status !== 303);

@@ -26,6 +26,11 @@ export interface HttpRequest {
   sensitiveHeaders?: string[];
   /** The body carries credentials: a 307/308 redirect to another origin (which would resend it) is refused. */
   sensitiveBody?: boolean;
+  /**
+   * The allowed hosts of the environment whose secrets the request carries: a redirect to a host
+   * outside them is not followed. Absent or empty: no such limit.
+   */
+  allowedHosts?: readonly string[];
 }
 
 export type { HttpRedirect, HttpTimings } from '../../../shared/domain/http';

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { environmentNameSchema, variableNameSchema } from '../../../shared/domain/environment';
 import type { ImportSummary } from '../../../shared/ipc/domains/portability';
-import { EXPORT_FORMAT, EXPORT_VERSION, exportDocumentSchema, type ExportedCredential, type ExportedEnvironment } from './format';
+import { EXPORT_FORMAT, EXPORT_VERSION, MAX_VALUE_CHARACTERS, exportDocumentSchema, type ExportedCredential, type ExportedEnvironment } from './format';
 import { decryptSecrets } from './secret-envelope';
+import { parseUntrustedJson } from './untrusted-json';
 
 export interface PlannedVariable {
   name: string;
@@ -31,16 +32,11 @@ export interface ImportPlan {
 
 const postmanEnvironmentSchema = z.object({
   name: z.string(),
-  values: z.array(z.object({ key: z.string(), value: z.unknown().optional(), type: z.string().optional(), enabled: z.boolean().optional() })),
+  values: z.array(z.object({ key: z.string().max(1000), value: z.unknown().optional(), type: z.string().max(100).optional(), enabled: z.boolean().optional() })).max(10_000),
 });
 
 export async function planImport(text: string, fileName: string, passphrase: string | undefined): Promise<ImportPlan> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new AppError('import-unreadable', `${fileName} is not a JSON file, so it cannot be imported.`, { hint: 'Choose a Tokenbench export or a Postman environment file.' });
-  }
+  const raw = parseUntrustedJson(text, fileName);
   const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   if (record.format === EXPORT_FORMAT) return planOurs(record, fileName, passphrase);
   if (Array.isArray(record.values) && typeof record.name === 'string') return planPostman(record, fileName);
@@ -57,6 +53,7 @@ async function planOurs(record: Record<string, unknown>, fileName: string, passp
   const parsed = exportDocumentSchema.safeParse(record);
   if (!parsed.success) throw new AppError('import-invalid', `${fileName} is a Tokenbench export, but it is damaged: ${z.prettifyError(parsed.error)}`);
   const document = parsed.data;
+  refuseUnknownNames(document.environments, document.credentials, fileName);
   const secretValues = document.secrets ? await decryptSecrets(document.secrets, passphrase) : [];
   const valueOf = (environment: string, name: string) => secretValues.find((s) => s.environment === environment && s.name === name)?.value ?? null;
   return {
@@ -70,11 +67,29 @@ async function planOurs(record: Record<string, unknown>, fileName: string, passp
   };
 }
 
+/** A name used twice, or a credential used in an environment the file does not hold, would be imported wrongly. */
+function refuseUnknownNames(environments: ExportedEnvironment[], credentials: ExportedCredential[], fileName: string): void {
+  const names = new Set<string>();
+  for (const environment of environments) {
+    const key = environment.name.toLowerCase();
+    if (names.has(key)) throw new AppError('import-invalid', `${fileName} holds two environments named "${environment.name}". Nothing was imported.`, { hint: 'Rename one of them in the file.' });
+    names.add(key);
+  }
+  for (const credential of credentials) {
+    const unknown = credential.environments.filter((name) => !names.has(name.toLowerCase()));
+    if (unknown.length > 0) {
+      throw new AppError('import-invalid', `In ${fileName}, credential "${credential.name}" is used in ${unknown.map((n) => `"${n}"`).join(', ')}, which the file does not hold. Nothing was imported.`, {
+        hint: 'Export the environments together with the credentials that use them, or correct the names.',
+      });
+    }
+  }
+}
+
 function planPostman(record: Record<string, unknown>, fileName: string): ImportPlan {
   const parsed = postmanEnvironmentSchema.safeParse(record);
   if (!parsed.success) throw new AppError('import-invalid', `${fileName} looks like a Postman environment, but it is damaged: ${z.prettifyError(parsed.error)}`);
   const name = environmentNameSchema.safeParse(parsed.data.name);
-  if (!name.success) throw new AppError('import-invalid', `The Postman environment in ${fileName} has no usable name.`);
+  if (!name.success) throw new AppError('import-invalid', `The Postman environment in ${fileName} has no usable name: ${name.error.issues[0]?.message ?? ''} Nothing was imported.`);
   const skippedVariables: ImportSummary['skippedVariables'] = [];
   const variables: PlannedVariable[] = [];
   for (const entry of parsed.data.values) {
@@ -87,6 +102,9 @@ function planPostman(record: Record<string, unknown>, fileName: string): ImportP
       skip('the file has it twice; the first one was kept');
     } else {
       const value = entry.value === undefined || entry.value === null ? '' : typeof entry.value === 'string' ? entry.value : JSON.stringify(entry.value);
+      if (value.length > MAX_VALUE_CHARACTERS) {
+        throw new AppError('import-invalid', `In ${fileName}, the value of ${entry.key} is over ${MAX_VALUE_CHARACTERS.toLocaleString('en')} characters. Nothing was imported.`, { hint: 'Shorten it in the file, or leave it out.' });
+      }
       variables.push({ name: entry.key, value, secret: entry.type === 'secret' });
     }
   }

@@ -2,26 +2,15 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Environment } from '../../../shared/domain/environment';
 import { PRESETS } from '../../../shared/recipe/presets';
-import { openCredentials } from '../credentials/store';
-import { openWorkspace } from '../store/workspace';
-import { TEST_SCRYPT, hashDir, tempDir } from '../vault/test-support';
-import { createVault } from '../vault/vault';
-import { createVariablesService } from '../variables/variables';
+import { hashDir } from '../vault/test-support';
 import { buildExport } from './export';
 import { importText } from './import';
 import type { PortabilitySources } from './sources';
+import { testFolder } from './test-folder';
 
 const SECRET = 'portable-secret-value-42';
 
-async function folder(): Promise<PortabilitySources & { dataDir: string; vault: ReturnType<typeof createVault> }> {
-  const dataDir = tempDir();
-  const workspace = openWorkspace({ dataDir, problems: [] });
-  const vault = createVault({ dataDir, problems: [], scryptCost: TEST_SCRYPT });
-  await vault.setup({ passphrase: 'a long enough passphrase' });
-  const clock = { now: () => Date.UTC(2025, 4, 1) };
-  const variables = createVariablesService({ workspace, vault, clock });
-  return { dataDir, workspace, credentials: openCredentials({ dataDir, problems: [] }), vault, variables, clock, scryptCost: TEST_SCRYPT };
-}
+const folder = testFolder;
 
 async function withSandbox(sources: PortabilitySources) {
   const stamp = new Date().toISOString();

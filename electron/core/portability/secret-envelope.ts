@@ -38,5 +38,9 @@ export async function decryptSecrets(section: EncryptedSecrets, passphrase: stri
     }
     throw error;
   }
-  return secretValueSchema.array().parse(JSON.parse(plain.toString('utf8')));
+  const values = secretValueSchema.array().safeParse(JSON.parse(plain.toString('utf8')));
+  if (!values.success) {
+    throw new AppError('import-invalid', `The secret values in this file are not usable: ${values.error.issues[0]?.message ?? 'unexpected content'}. Nothing was imported.`);
+  }
+  return values.data;
 }

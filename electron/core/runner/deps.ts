@@ -29,6 +29,8 @@ export interface RunnerDeps {
   emit: RunnerEmit;
   /** Throws AppError('not-found') for an unknown id. */
   findEnvironment(id: string): Environment;
+  /** Before secrets leave: an environment holding secrets gets its allowed hosts (allowed-hosts/seed.ts). */
+  settleAllowedHosts?(environmentId: string): Promise<Environment>;
   /** Credential name for display (wire view, history); throws AppError('not-found') for an unknown id. */
   findCredential(id: string): { id: string; name: string };
   /** Plaintext values: main process only. */

@@ -35,6 +35,13 @@ function checkAllowedHost({ environment, credential, composed, url }: PreparedRe
   );
 }
 
+/** The environment as it is once an empty allowed-hosts list of one holding secrets is filled. */
+async function settled(deps: RunnerState['deps'], prepared: PreparedRequest): Promise<PreparedRequest> {
+  const { environment, credential, composed } = prepared;
+  if (!environment || !deps.settleAllowedHosts || (!credential && !composed.carriesSecrets)) return prepared;
+  return { ...prepared, environment: await deps.settleAllowedHosts(environment.id) };
+}
+
 function checkConfirmation({ environment, composed, url }: PreparedRequest, confirmed: boolean): void {
   if (!environment?.production || !environment.confirmProduction || confirmed) return;
   throw new AppError('confirmation-required', `"${environment.name}" is a production environment. Send ${composed.method} to ${url.host} anyway?`, {
@@ -78,7 +85,11 @@ async function transmit(state: RunnerState, prepared: PreparedRequest, draft: Re
       url: sent.sentUrl ?? composed.url.value,
     };
   }
-  const response: HttpResponse = await state.deps.http.send({ ...common, allowInsecureTls: environment?.allowInsecureTls ?? false });
+  const response: HttpResponse = await state.deps.http.send({
+    ...common,
+    allowInsecureTls: environment?.allowInsecureTls ?? false,
+    ...(environment && composed.carriesSecrets ? { allowedHosts: environment.allowedHosts } : {}),
+  });
   return { response, renewedAfter401: false, headers, url: composed.url.value };
 }
 
@@ -110,7 +121,7 @@ function summaryOf(id: string, at: number, request: SentRequest, extra: Partial<
 }
 
 export async function sendDraft(state: RunnerState, draft: RequestDraft, sendId: string, confirmed: boolean): Promise<RunResult> {
-  const prepared = await prepareRequest(state.deps, draft);
+  const prepared = await settled(state.deps, await prepareRequest(state.deps, draft));
   checkAllowedHost(prepared);
   checkConfirmation(prepared, confirmed);
   if (state.inFlight.has(sendId)) throw new AppError('conflict', 'A request with this id is already running.');

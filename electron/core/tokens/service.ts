@@ -28,6 +28,8 @@ export interface TokenServiceDeps {
    * that echoes its request). Cached tokens are known already; HTTP Basic's base64 is not.
    */
   remember?(token: string): void;
+  /** Before secrets leave: an environment holding secrets gets its allowed hosts (allowed-hosts/seed.ts). */
+  settleAllowedHosts?(environmentId: string): Promise<unknown>;
 }
 
 export interface TokenService {
@@ -118,6 +120,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     },
 
     async fetch(key, options = {}) {
+      if (describe(key).credential.recipe.kind === 'token-request') await deps.settleAllowedHosts?.(key.environmentId);
       const { env, cred, environment } = await engineInputs(key);
       // Reusing a valid token sends nothing, so only a real token request needs the confirmation
       // (this also keeps copy and decode of a held production token from asking).
@@ -135,6 +138,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     },
 
     async authenticatedRequest(key, request, options = {}) {
+      await deps.settleAllowedHosts?.(key.environmentId);
       const { env, cred, environment } = await engineInputs(key);
       assertConfirmed(environment, options.confirmed, 'send a request');
       // Static keys and Basic need no request and are never cached: make them known before sending.

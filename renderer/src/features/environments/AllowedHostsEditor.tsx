@@ -33,11 +33,13 @@ export function AllowedHostsEditor({ environment }: { environment: Environment }
       <h2 id="allowed-hosts-title">Allowed hosts</h2>
       <p className="muted small">
         Secrets and tokens of this environment are only ever sent to these hosts. A request to any other host is refused before anything
-        leaves Tokenbench, so a typo in a URL or a hostile redirect cannot leak a key. An empty list allows every host. Entries look like
-        api.example.com (any port), *.example.com (its subdomains) or localhost:8443 (that port only).
+        leaves Tokenbench, so a typo in a URL or a hostile redirect cannot leak a key. An empty list is filled, the first time secrets are
+        sent, with the hosts this environment&apos;s credentials and variables name. Letting secrets go further asks for your confirmation
+        in a Tokenbench dialog. Entries look like api.example.com (any port), *.example.com (its subdomains) or localhost:8443 (that port
+        only).
       </p>
       {hosts.length === 0 ? (
-        <p className="notice">No restriction: this environment may send its secrets to any host.</p>
+        <p className="notice">None yet: the first time its secrets are sent, the hosts its credentials and variables name are filled in.</p>
       ) : (
         <ul className="host-list" aria-label="Allowed hosts">
           {hosts.map((host) => (

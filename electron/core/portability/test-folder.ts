@@ -1,0 +1,17 @@
+/** For portability's tests: a temporary data folder with an unlocked vault, as export and import see it. Not used by the app. */
+import { openCredentials } from '../credentials/store';
+import { openWorkspace } from '../store/workspace';
+import { TEST_SCRYPT, tempDir } from '../vault/test-support';
+import { createVault } from '../vault/vault';
+import { createVariablesService } from '../variables/variables';
+import type { PortabilitySources } from './sources';
+
+export async function testFolder(): Promise<PortabilitySources & { dataDir: string; vault: ReturnType<typeof createVault> }> {
+  const dataDir = tempDir();
+  const workspace = openWorkspace({ dataDir, problems: [] });
+  const vault = createVault({ dataDir, problems: [], scryptCost: TEST_SCRYPT });
+  await vault.setup({ passphrase: 'a long enough passphrase' });
+  const clock = { now: () => Date.UTC(2025, 4, 1) };
+  const variables = createVariablesService({ workspace, vault, clock });
+  return { dataDir, workspace, credentials: openCredentials({ dataDir, problems: [] }), vault, variables, clock, scryptCost: TEST_SCRYPT };
+}
