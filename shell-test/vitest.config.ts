@@ -4,8 +4,7 @@ import { defineConfig } from 'vitest/config';
 // unit tests: `npm run test:shell`, after the build in `npm test`.
 export default defineConfig({
   test: {
-    root: import.meta.dirname,
-    include: ['**/*.shell.test.ts'],
+    include: ['shell-test/**/*.shell.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
