@@ -26,7 +26,6 @@ function contentSecurityPolicy(): Plugin {
       const policy = isBuild
         ? CONTENT_SECURITY_POLICY
         : CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
             .replace("connect-src 'none'", "connect-src 'self' ws:");
       return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
     },

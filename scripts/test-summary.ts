@@ -1,6 +1,7 @@
 /**
- * Prints one closing line for the whole `npm test` run, summing the unit tests (vitest) and
- * the end-to-end tests (Playwright) from their JSON reports:
+ * Prints one closing line for the whole `npm test` run, summing the unit tests (vitest), the
+ * shell test on the built bundles (vitest, `npm run test:shell`) and the end-to-end tests
+ * (Playwright) from their JSON reports:
  *   tests: 212 passed, 0 failed, 3 skipped
  * Skipped tests (e.g. the electron project on a machine without an Electron binary) are
  * counted apart, never as passed.
@@ -46,13 +47,17 @@ function skipReasons(suite: PlaywrightSuite, reasons = new Map<string, Set<strin
 }
 
 const unit = vitestCounts(read('test-results/vitest.json') as never);
+const shell = vitestCounts(read('test-results/vitest-shell.json') as never);
 const playwrightReport = read('test-results/playwright.json') as { suites: PlaywrightSuite[] };
 const e2e = playwrightCounts(playwrightReport as never);
 for (const [project, reasons] of skipReasons({ suites: playwrightReport.suites })) {
   for (const reason of reasons) console.log(`e2e project "${project}" skipped: ${reason}`);
 }
 console.log(`unit: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
+console.log(`shell: ${shell.passed} passed, ${shell.failed} failed, ${shell.skipped} skipped`);
 console.log(`e2e: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
-const total = { passed: unit.passed + e2e.passed, failed: unit.failed + e2e.failed, skipped: unit.skipped + e2e.skipped };
+const parts = [unit, shell, e2e];
+const sum = (key: keyof Counts) => parts.reduce((total, counts) => total + counts[key], 0);
+const total = { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') };
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);

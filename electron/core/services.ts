@@ -36,7 +36,7 @@ import { appVersion } from './version';
 
 export interface MainServicesOptions {
   dataDir: string;
-  /** `electron-store` in the Electron main; `conf` (the default) elsewhere. */
+  /** `conf` unless a test passes another class. */
   storeClass?: StoreClass;
   clock?: Clock;
   /** The OS keychain (Electron's safeStorage); absent in the CLI and in browser tests. */

@@ -5,45 +5,53 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, dialog } from 'electron';
-import ElectronStore from 'electron-store';
 import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { resolveDataDir } from '../core/data-dir';
 import { createMainServices, type MainServices } from '../core/services';
-import type { StoreClass } from '../core/store/data-file';
 import { electronConfirmation } from './confirmation-dialog';
 import { electronFileChooser } from './file-dialogs';
 import { registerIpcHandlers } from './ipc';
 import { electronKeychain } from './keychain';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+import { explainOtherDataDir, type InstanceData } from './second-instance';
 import { createMainWindow, hardenSessionAndContents } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+// A packaged app never loads a dev server, whatever the environment says: that page would get full IPC.
+const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
 const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 
 registerAppScheme();
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  void start().catch((error: unknown) => {
-    dialog.showErrorBox('Tokenbench could not start', error instanceof Error ? error.message : String(error));
-    app.exit(1);
-  });
+function failToStart(error: unknown): void {
+  dialog.showErrorBox('Tokenbench could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
 }
 
-async function start(): Promise<void> {
-  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+let dataDir: string | undefined;
+try {
+  dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+} catch (error) {
+  failToStart(error);
+}
+if (dataDir !== undefined) {
+  const instance: InstanceData = { dataDir };
+  if (!app.requestSingleInstanceLock(instance)) {
+    app.quit();
+  } else {
+    start(dataDir).catch(failToStart);
+  }
+}
+
+async function start(dataDir: string): Promise<void> {
   await app.whenReady();
   hardenSessionAndContents(trustedOrigin);
   if (!devServerUrl) serveRenderer(path.join(here, '../dist'));
 
+  // `conf` writes the data files in the data folder, as in the CLI. (electron-store would also
+  // register a synchronous IPC listener that answers any sender.)
   const services: MainServices = await createMainServices({
-    dataDir,
-    storeClass: ElectronStore as unknown as StoreClass,
-    keychain: electronKeychain,
-    clipboard,
-    files: electronFileChooser,
+    dataDir, keychain: electronKeychain, clipboard, files: electronFileChooser,
     confirmation: electronConfirmation,
   });
   registerIpcHandlers(services.dispatch, trustedOrigin);
@@ -53,14 +61,19 @@ async function start(): Promise<void> {
     window = createMainWindow({
       preloadPath: path.join(here, 'preload.cjs'),
       startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      onStartFailed: (reason) => {
+        dialog.showErrorBox('Tokenbench could not open its window', reason);
+        app.quit();
+      },
     });
     window.on('closed', () => (window = undefined));
   };
   services.onEvent((event, payload) => window?.webContents.send(IPC_PREFIX + event, payload));
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, _argv, _workingDirectory, additionalData) => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
+    explainOtherDataDir(dataDir, additionalData, window);
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
@@ -68,6 +81,19 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void services.dispose());
+
+  // Quitting waits for the clean-up: a copied secret leaves the clipboard, the demo servers stop.
+  let cleanedUp = false;
+  app.on('will-quit', (event) => {
+    if (cleanedUp) return;
+    event.preventDefault();
+    services
+      .dispose()
+      .catch((error: unknown) => process.stderr.write(`Tokenbench: clean-up on quit failed: ${services.secrets.redact(String(error))}\n`))
+      .finally(() => {
+        cleanedUp = true;
+        app.quit();
+      });
+  });
   open();
 }

@@ -1,16 +1,23 @@
 /**
  * The main window, hardened per Electron's security checklist: context isolation, sandbox,
- * no Node integration, web security on; new windows, navigation, webviews and permission
- * requests are all refused.
+ * no Node integration, web security on; new windows, navigation away from our page (in any
+ * frame), redirects and webviews are refused, and of the permissions only clipboard writing
+ * is granted, to our own page.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell, type Event } from 'electron';
 import { externalLinkTarget } from '../core/external-links';
 import { isTrustedSenderUrl } from '../core/trusted-sender';
+import { isPermissionGranted } from './permissions';
 
 export function hardenSessionAndContents(trustedOrigin: string): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, trustedOrigin)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin, trustedOrigin));
+  const stayOnOurPage = (event: Event<{ url: string }>) => {
+    if (!isTrustedSenderUrl(event.url, trustedOrigin)) event.preventDefault();
+  };
 
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
@@ -20,12 +27,9 @@ export function hardenSessionAndContents(trustedOrigin: string): void {
       if (target) void confirmAndOpen(target);
       return { action: 'deny' };
     });
-    contents.on('will-navigate', (event, url) => {
-      if (!isTrustedSenderUrl(url, trustedOrigin)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isTrustedSenderUrl(url, trustedOrigin)) event.preventDefault();
-    });
+    contents.on('will-navigate', stayOnOurPage);
+    contents.on('will-frame-navigate', stayOnOurPage);
+    contents.on('will-redirect', stayOnOurPage);
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }
@@ -44,7 +48,14 @@ async function confirmAndOpen(target: string): Promise<void> {
   if (response === 0) await shell.openExternal(target);
 }
 
-export function createMainWindow(options: { preloadPath: string; startUrl: string }): BrowserWindow {
+export interface MainWindowOptions {
+  preloadPath: string;
+  startUrl: string;
+  /** The start page could not be loaded: the window would stay invisible, so the app must not stay running. */
+  onStartFailed(reason: string): void;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -65,6 +76,19 @@ export function createMainWindow(options: { preloadPath: string; startUrl: strin
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(options.startUrl);
+  let failed = false;
+  const fail = (reason: string) => {
+    if (failed) return;
+    failed = true;
+    options.onStartFailed(reason);
+  };
+  window.webContents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    // -3 (ERR_ABORTED) is a load replaced by another one, not a failure.
+    if (isMainFrame && errorCode !== -3) fail(`${errorDescription} (${errorCode}) loading ${validatedURL}`);
+  });
+  // The same failure also rejects loadURL; whichever comes first is reported, once.
+  window.loadURL(options.startUrl).catch((error: { errno?: number; message?: string }) => {
+    if (error.errno !== -3) fail(error.message ?? String(error));
+  });
   return window;
 }

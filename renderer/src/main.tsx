@@ -1,4 +1,5 @@
 /** Renderer entry: mounts the app. All data comes from the main process through `window.tokenbench`. */
+import './lib/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -15,7 +15,7 @@ import type { StoreProblem } from '../../../shared/ipc/contract';
 export type { RunnerDeps, RunnerHandlers } from '../runner/deps';
 
 export interface RunnerHandlerOptions {
-  /** `electron-store` inside Electron, `conf` (the default) elsewhere. */
+  /** `conf` unless a test passes another class. */
   storeClass?: StoreClass;
   /** Unreadable data files found while opening `requests.json` are reported here. */
   problems?: StoreProblem[];

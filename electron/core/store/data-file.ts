@@ -1,7 +1,6 @@
 /**
- * One JSON data file in the data directory, written through electron-store's base class `conf`
- * (the Electron main passes `electron-store` itself; the CLI and tests pass `conf`: same
- * options, same file, atomic temp-file-and-rename writes).
+ * One JSON data file in the data directory, written through `conf` (the app, the CLI and the
+ * tests alike: same options, same file, atomic temp-file-and-rename writes).
  *
  * What it adds on top:
  * - validation with a zod schema, and format versions with migrations (`migrations.ts`);
@@ -35,7 +34,7 @@ export interface DataFileOptions<T extends Json> {
   schema: z.ZodType<T, Json>;
   /** What a new, empty file holds. */
   initial: () => T;
-  /** `conf` outside Electron, `electron-store` inside it. */
+  /** `conf` unless a test passes another class. */
   storeClass?: StoreClass;
   /** Unreadable files found while opening or reading are reported here. */
   problems: StoreProblem[];

@@ -83,6 +83,9 @@ export function createSecretServices(options: SecretServicesOptions): SecretServ
       if (status.state === 'locked' && status.unlockMethods.includes('keychain') && status.keychain.usable) return vault.unlock({ method: 'keychain' });
       return status;
     },
-    dispose: () => vault.dispose(),
+    dispose: () => {
+      clipboard.clearNow();
+      vault.dispose();
+    },
   };
 }
