@@ -25,6 +25,7 @@ import { createHttpClient, type HttpClient } from './http';
 import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
 import { inspectJwt } from './tokens/jwt-inspect';
+import { openGuardFile } from './tokens/guard-file';
 import { createTokenService, type TokenService } from './tokens/service';
 import { createTimelineStore } from './tokens/timeline-store';
 import type { ScryptCost } from './vault/kdf';
@@ -120,7 +121,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   const timeline = createTimelineStore({ dataDir: options.dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
-  const engine = createTokenEngine({ cache: secrets.tokenCache as TokenCache, timeline, clock, ...(options.http ? { http: options.http } : {}) });
+  const guards = openGuardFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems, now: clock.now });
+  const engine = createTokenEngine({ cache: secrets.tokenCache as TokenCache, guards, timeline, clock, ...(options.http ? { http: options.http } : {}) });
   const tokens = createTokenService({
     ctx,
     credentials,
