@@ -124,7 +124,7 @@ export async function startHoldingProxy(target: string, tokenPath: string): Prom
 }
 
 /** Polls `condition` (a process on a loaded machine may take seconds to get somewhere). */
-export async function until(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+export async function until(condition: () => boolean, what: string, timeoutMs = 300_000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting until ${what}`);
