@@ -11,7 +11,7 @@ import { systemClock, type Clock, type CoreContext } from './context';
 import { ensurePrivateDataDir } from './data-dir';
 import { openCredentials } from './credentials/store';
 import { addCredentialFromPreset } from './credentials/from-preset';
-import { createTokenEngine, type TokenCache, type TokenEngine } from './engine';
+import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey } from './engine';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { openDemoFile } from './demo/state';
 import { credentialHandlers, findCredential } from './handlers/credentials';
@@ -131,12 +131,15 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     isVaultLocked: () => !isVaultUnlocked(),
     remember: (token) => secrets.vault.redactor.remember(token),
   });
-  engine.onChange((key) => {
+  const announce = (key: TokenKey) => {
     tokens.status(key).then(
       (status) => ctx.emit('tokens:changed', status),
       (error: unknown) => log(`Token status for the dashboard failed: ${error instanceof Error ? error.message : String(error)}`),
     );
-  });
+  };
+  engine.onChange(announce);
+  // Token requests by other processes (the CLI) show on the dashboard too, once someone listens.
+  let stopWatchingGuards: (() => void) | undefined;
 
   const findEnvironment = (id: string) => {
     const found = ctx.workspace.read().environments.find((e) => e.id === id);
@@ -206,6 +209,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     dispatch: createDispatcher(handlers, { redact, onUnexpectedError: (channel, message) => log(`[${channel}] ${message}`) }),
     onEvent(listener) {
       listeners.add(listener);
+      stopWatchingGuards ??= guards.watch(announce, (error) => log(`Watching guard.json for other processes' token requests failed: ${error instanceof Error ? error.message : String(error)}`));
       return () => listeners.delete(listener);
     },
     storeProblems: problems,
@@ -217,6 +221,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     engine,
     async dispose() {
       listeners.clear();
+      stopWatchingGuards?.();
       await demo.dispose();
       engine.dispose();
       ownRunnerHttp?.close();

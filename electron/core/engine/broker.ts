@@ -233,8 +233,10 @@ export class TokenBroker {
       throw error;
     }
     guard.succeed();
+    // The token first: processes watching the guard then find it when they look.
+    const token = await this.store(plan, read);
     await this.saveGuard(plan, guard, 'after');
-    return this.store(plan, read);
+    return token;
   }
 
   /**

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLengow, startOAuth2ClientCredentials, type LengowEmulator } from '../../../e2e/emulators';
+import type { TokenStatus } from '../../../shared/domain/token';
 import { AppError } from '../../../shared/errors';
 import { createManualClock, createTokenEngine, MemoryTokenCache, type ManualClock } from '../engine';
 import { credential, environment, presetOf } from '../engine/test-helpers';
@@ -78,6 +79,18 @@ describe('the guard shared through the data folder', () => {
     const text = fs.readFileSync(openGuardFile({ dataDir: folder.dataDir, problems: [] }).path, 'utf8');
     for (const secret of [ACCESS_TOKEN, SECRET, ...lengow.tokenRequestLog.map((entry) => entry.body)]) expect(text).not.toContain(secret);
     expect(JSON.parse(text)).toMatchObject({ guards: { [`${folder.key.environmentId}/${folder.key.credentialId}`]: { failures: 0, attempts: [expect.any(Number), expect.any(Number)] } } });
+  });
+
+  it("shows another process's token requests on the dashboard as they happen", async () => {
+    const watching = await open();
+    const seen: TokenStatus[] = [];
+    watching.onEvent((event, payload) => {
+      if (event === 'tokens:changed') seen.push(payload as TokenStatus);
+    });
+    const other = await open();
+    await other.tokens.fetch(folder.key);
+    await until(() => seen.some((status) => status.tokenRequestsLastHour === 1 && status.state === 'valid'), 'the dashboard showed the request', 30_000);
+    expect(seen.at(-1)).toMatchObject({ key: folder.key, tokenRequestsLastHour: 1, state: 'valid' });
   });
 
   it("keeps the server's Retry-After for every app: none asks before it", async () => {

@@ -44,9 +44,22 @@ export interface GuardFileOptions {
 
 export interface GuardFile extends GuardStore {
   readonly path: string;
+  /**
+   * Calls `changed` for each environment x credential whose guard changed on disk (another
+   * process asked for a token), so the dashboard shows the real counts. Returns a stop function.
+   */
+  watch(changed: (key: TokenKey) => void, failed: (error: unknown) => void): () => void;
 }
 
 const idOf = (key: TokenKey) => `${encodeURIComponent(key.environmentId)}/${encodeURIComponent(key.credentialId)}`;
+
+function keyOf(id: string): TokenKey {
+  const [environmentId = '', credentialId = ''] = id.split('/').map(decodeURIComponent);
+  return { environmentId, credentialId };
+}
+
+/** Writes land as a rename; a short pause lets a burst of them settle into one look. */
+const WATCH_SETTLE_MS = 100;
 
 /** Nothing left to protect: no attempt for a day and no server wait pending. */
 function spent(record: GuardRecord, now: number): boolean {
@@ -82,6 +95,33 @@ export function openGuardFile(options: GuardFileOptions): GuardFile {
         const guards = Object.fromEntries(Object.entries(current.guards).filter(([, other]) => !spent(other, at)));
         return { ...current, guards: { ...guards, [idOf(key)]: kept } };
       });
+    },
+
+    watch(changed, failed) {
+      const snapshot = () => new Map(Object.entries(file.read().guards).map(([id, record]) => [id, JSON.stringify(record)]));
+      let seen = snapshot();
+      let timer: NodeJS.Timeout | undefined;
+      const look = () => {
+        try {
+          const now = snapshot();
+          for (const id of new Set([...seen.keys(), ...now.keys()])) if (seen.get(id) !== now.get(id)) changed(keyOf(id));
+          seen = now;
+        } catch (error) {
+          failed(error);
+        }
+      };
+      const watcher = fs.watch(options.dataDir, (_event, name) => {
+        if (name !== path.basename(file.path)) return;
+        clearTimeout(timer);
+        timer = setTimeout(look, WATCH_SETTLE_MS);
+      });
+      watcher.on('error', failed);
+      // Watching only refreshes the dashboard: it must not keep a process alive.
+      watcher.unref();
+      return () => {
+        clearTimeout(timer);
+        watcher.close();
+      };
     },
 
     async exclusive(key, flight, work) {
