@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { StoreProblem } from '../../../shared/ipc/contract';
 import type { GuardRecord, GuardStore, TokenKey } from '../engine';
 import { openDataFile, type StoreClass } from '../store/data-file';
+import { idOf, keyOf } from '../vault/token-cache';
 import { FLIGHT_STALE_MS, withFlightLock } from './flight-lock';
 
 const DAY_MS = 24 * 3600_000;
@@ -49,13 +50,6 @@ export interface GuardFile extends GuardStore {
    * process asked for a token), so the dashboard shows the real counts. Returns a stop function.
    */
   watch(changed: (key: TokenKey) => void, failed: (error: unknown) => void): () => void;
-}
-
-const idOf = (key: TokenKey) => `${encodeURIComponent(key.environmentId)}/${encodeURIComponent(key.credentialId)}`;
-
-function keyOf(id: string): TokenKey {
-  const [environmentId = '', credentialId = ''] = id.split('/').map(decodeURIComponent);
-  return { environmentId, credentialId };
 }
 
 /** Writes land as a rename; a short pause lets a burst of them settle into one look. */
