@@ -245,7 +245,8 @@ export class TokenBroker {
    */
   private async saveGuard(plan: CredentialPlan, guard: RequestGuard, when: 'before' | 'after'): Promise<void> {
     try {
-      await this.deps.guards.write(plan.key, guard.toRecord());
+      const record = guard.toRecord();
+      await this.deps.guards.write(plan.key, when === 'before' ? { ...record, sendingSince: this.deps.clock.now() } : record);
     } catch (error) {
       const failure = new TokenError({
         code: 'cache-failed',

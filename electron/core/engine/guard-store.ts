@@ -13,6 +13,8 @@ export interface GuardRecord {
   failures: number;
   /** The server asked not to be asked again before this moment (Retry-After, a ban window). */
   retryAfterUntil?: number;
+  /** A token request is out since then (cleared with its answer): others see when it lands. */
+  sendingSince?: number;
 }
 
 export interface FlightOptions {

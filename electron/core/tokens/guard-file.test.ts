@@ -13,7 +13,7 @@ import { credential, environment, presetOf } from '../engine/test-helpers';
 import type { MainServices } from '../services';
 import { tempDir } from '../vault/test-support';
 import { openGuardFile } from './guard-file';
-import { folderWith, until, type Folder } from './shared-guard.fixture';
+import { folderWith, startHoldingProxy, until, type Folder } from './shared-guard.fixture';
 
 const ACCESS_TOKEN = 'lengow-access-GUARD-CANARY-5c1e';
 const SECRET = 'lengow-secret-GUARD-CANARY-0a9d';
@@ -82,16 +82,26 @@ describe('the guard shared through the data folder', () => {
   });
 
   it("shows another process's token requests on the dashboard as they happen", async () => {
-    const watching = await open();
-    const seen: TokenStatus[] = [];
-    watching.onEvent((event, payload) => {
-      if (event === 'tokens:changed') seen.push(payload as TokenStatus);
-    });
-    const other = await open();
-    await other.tokens.fetch(folder.key);
-    await until(() => seen.some((status) => status.tokenRequestsLastHour === 1 && status.state === 'valid'), 'the dashboard showed the request', 30_000);
-    expect(seen.at(-1)).toMatchObject({ key: folder.key, tokenRequestsLastHour: 1, state: 'valid' });
-  });
+    // A slow auth service: the dashboard shows the request going out, then the token it brought.
+    const proxy = await startHoldingProxy(lengow.url, '/access/get_token');
+    try {
+      folder = await folderWith('lengow', { baseUrl: proxy.url, accessToken: ACCESS_TOKEN, secret: SECRET }, clock);
+      const watching = await open();
+      const seen: TokenStatus[] = [];
+      watching.onEvent((event, payload) => {
+        if (event === 'tokens:changed') seen.push(payload as TokenStatus);
+      });
+      const other = await open();
+      const fetched = other.tokens.fetch(folder.key);
+      await until(() => seen.some((status) => status.tokenRequestsLastHour === 1 && status.state === 'never-fetched'), 'the dashboard showed the request going out', 45_000);
+      proxy.release();
+      await fetched;
+      await until(() => seen.some((status) => status.state === 'valid'), 'the dashboard showed the token', 45_000);
+      expect(seen.at(-1)).toMatchObject({ key: folder.key, tokenRequestsLastHour: 1, state: 'valid' });
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
 
   it("keeps the server's Retry-After for every app: none asks before it", async () => {
     const first = await open();

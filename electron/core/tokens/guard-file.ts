@@ -23,6 +23,7 @@ const guardRecordSchema = z.object({
   attempts: z.array(z.number()),
   failures: z.number().int().min(0),
   retryAfterUntil: z.number().optional(),
+  sendingSince: z.number().optional(),
 });
 
 const guardFileSchema = z.object({
