@@ -98,6 +98,14 @@ describe('the guard shared through the data folder', () => {
       await fetched;
       await until(() => seen.some((status) => status.state === 'valid'), 'the dashboard showed the token', 45_000);
       expect(seen.at(-1)).toMatchObject({ key: folder.key, tokenRequestsLastHour: 1, state: 'valid' });
+
+      // Its own token requests it announces once, not again when it sees its own writes.
+      seen.splice(0);
+      clock.advance(31_000);
+      await watching.tokens.fetch(folder.key, { renew: true });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ tokenRequestsLastHour: 2, state: 'valid' });
     } finally {
       await proxy.close();
     }

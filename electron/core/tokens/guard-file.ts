@@ -74,6 +74,8 @@ export function openGuardFile(options: GuardFileOptions): GuardFile {
     ...(options.storeClass ? { storeClass: options.storeClass } : {}),
   });
   const flightsDir = path.join(options.dataDir, 'flights');
+  // This process announces its own token requests already: watchers skip what it wrote.
+  const ownWrites = new Set<(id: string, stored: string) => void>();
 
   return {
     path: file.path,
@@ -86,10 +88,11 @@ export function openGuardFile(options: GuardFileOptions): GuardFile {
     async write(key, record) {
       const at = now();
       const kept = { ...record, attempts: record.attempts.slice(-MAX_ATTEMPTS_KEPT) };
-      await file.update((current) => {
+      const next = await file.update((current) => {
         const guards = Object.fromEntries(Object.entries(current.guards).filter(([, other]) => !spent(other, at)));
         return { ...current, guards: { ...guards, [idOf(key)]: kept } };
       });
+      for (const acknowledge of ownWrites) acknowledge(idOf(key), JSON.stringify(next.guards[idOf(key)]));
     },
 
     watch(changed, failed) {
@@ -105,6 +108,8 @@ export function openGuardFile(options: GuardFileOptions): GuardFile {
           failed(error);
         }
       };
+      const acknowledge = (id: string, stored: string) => void seen.set(id, stored);
+      ownWrites.add(acknowledge);
       const watcher = fs.watch(options.dataDir, (_event, name) => {
         if (name !== path.basename(file.path)) return;
         clearTimeout(timer);
@@ -114,6 +119,7 @@ export function openGuardFile(options: GuardFileOptions): GuardFile {
       // Watching only refreshes the dashboard: it must not keep a process alive.
       watcher.unref();
       return () => {
+        ownWrites.delete(acknowledge);
         clearTimeout(timer);
         watcher.close();
       };
