@@ -74,8 +74,9 @@ export function openGuardFile(options: GuardFileOptions): GuardFile {
     ...(options.storeClass ? { storeClass: options.storeClass } : {}),
   });
   const flightsDir = path.join(options.dataDir, 'flights');
-  // This process announces its own token requests already: watchers skip what it wrote.
-  const ownWrites = new Set<(id: string, stored: string) => void>();
+  // This process announces its own token requests already: watchers skip what it wrote, however
+  // late the file event arrives.
+  const ownWrites = new Map<string, string>();
 
   return {
     path: file.path,
@@ -88,11 +89,11 @@ export function openGuardFile(options: GuardFileOptions): GuardFile {
     async write(key, record) {
       const at = now();
       const kept = { ...record, attempts: record.attempts.slice(-MAX_ATTEMPTS_KEPT) };
-      const next = await file.update((current) => {
+      ownWrites.set(idOf(key), JSON.stringify(guardRecordSchema.parse(kept)));
+      await file.update((current) => {
         const guards = Object.fromEntries(Object.entries(current.guards).filter(([, other]) => !spent(other, at)));
         return { ...current, guards: { ...guards, [idOf(key)]: kept } };
       });
-      for (const acknowledge of ownWrites) acknowledge(idOf(key), JSON.stringify(next.guards[idOf(key)]));
     },
 
     watch(changed, failed) {
@@ -102,14 +103,14 @@ export function openGuardFile(options: GuardFileOptions): GuardFile {
       const look = () => {
         try {
           const now = snapshot();
-          for (const id of new Set([...seen.keys(), ...now.keys()])) if (seen.get(id) !== now.get(id)) changed(keyOf(id));
+          for (const id of new Set([...seen.keys(), ...now.keys()])) {
+            if (seen.get(id) !== now.get(id) && now.get(id) !== ownWrites.get(id)) changed(keyOf(id));
+          }
           seen = now;
         } catch (error) {
           failed(error);
         }
       };
-      const acknowledge = (id: string, stored: string) => void seen.set(id, stored);
-      ownWrites.add(acknowledge);
       const watcher = fs.watch(options.dataDir, (_event, name) => {
         if (name !== path.basename(file.path)) return;
         clearTimeout(timer);
@@ -119,7 +120,6 @@ export function openGuardFile(options: GuardFileOptions): GuardFile {
       // Watching only refreshes the dashboard: it must not keep a process alive.
       watcher.unref();
       return () => {
-        ownWrites.delete(acknowledge);
         clearTimeout(timer);
         watcher.close();
       };
