@@ -11,7 +11,7 @@ import { systemClock, type Clock, type CoreContext } from './context';
 import { ensurePrivateDataDir } from './data-dir';
 import { openCredentials } from './credentials/store';
 import { addCredentialFromPreset } from './credentials/from-preset';
-import { createTokenEngine, type TokenCache, type TokenEngine } from './engine';
+import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey } from './engine';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { openDemoFile } from './demo/state';
 import { credentialHandlers, findCredential } from './handlers/credentials';
@@ -27,6 +27,7 @@ import { createHttpClient, type HttpClient } from './http';
 import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
 import { inspectJwt } from './tokens/jwt-inspect';
+import { openGuardFile } from './tokens/guard-file';
 import { createTokenService, type TokenService } from './tokens/service';
 import { createTimelineStore } from './tokens/timeline-store';
 import type { ScryptCost } from './vault/kdf';
@@ -127,7 +128,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   const timeline = createTimelineStore({ dataDir: options.dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
-  const engine = createTokenEngine({ cache: secrets.tokenCache as TokenCache, timeline, clock, ...(options.http ? { http: options.http } : {}) });
+  const guards = openGuardFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems, now: clock.now });
+  const engine = createTokenEngine({ cache: secrets.tokenCache as TokenCache, guards, timeline, clock, ...(options.http ? { http: options.http } : {}) });
   const allowedHosts = createAllowedHostsKeeper({ ctx, credentials, resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId) });
   const tokens = createTokenService({
     settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),
@@ -138,12 +140,15 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     isVaultLocked: () => !isVaultUnlocked(),
     remember: (token) => secrets.vault.redactor.remember(token),
   });
-  engine.onChange((key) => {
+  const announce = (key: TokenKey) => {
     tokens.status(key).then(
       (status) => ctx.emit('tokens:changed', status),
       (error: unknown) => log(`Token status for the dashboard failed: ${error instanceof Error ? error.message : String(error)}`),
     );
-  });
+  };
+  engine.onChange(announce);
+  // Token requests by other processes (the CLI) show on the dashboard too, once someone listens.
+  let stopWatchingGuards: (() => void) | undefined;
 
   const findEnvironment = (id: string) => {
     const found = ctx.workspace.read().environments.find((e) => e.id === id);
@@ -220,6 +225,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     dispatch: createDispatcher(handlers, { redact, onUnexpectedError: (channel, message) => log(`[${channel}] ${message}`) }),
     onEvent(listener) {
       listeners.add(listener);
+      stopWatchingGuards ??= guards.watch(announce, (error) => log(`Watching guard.json for other processes' token requests failed: ${error instanceof Error ? error.message : String(error)}`));
       return () => listeners.delete(listener);
     },
     storeProblems: problems,
@@ -231,6 +237,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     engine,
     async dispose() {
       listeners.clear();
+      stopWatchingGuards?.();
       await demo.dispose();
       engine.dispose();
       ownRunnerHttp?.close();

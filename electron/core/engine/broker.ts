@@ -2,9 +2,14 @@
 // credential it reuses a valid token, lets concurrent callers share one token request (single
 // flight), renews ahead of expiry (refresh grant first when the recipe has one), and asks the
 // guard before every token request so it can never hammer a service that bans by IP.
+//
+// The cache, the guard's history and the turn-taking are shared with other processes on the same
+// data folder (the app and CLI commands): a process that needs a token takes the credential's
+// turn, looks at the shared cache again, and asks only if no other process got one meanwhile.
 import type { TokenRequestRecipe } from '../../../shared/recipe';
 import { describeRetry, TokenError, type TokenErrorInfo } from './errors';
 import { RequestGuard } from './guard';
+import type { GuardStore } from './guard-store';
 import type { CredentialPlan } from './plan';
 import type { ReadToken } from './read-response';
 import { renewAt } from './renewal';
@@ -13,6 +18,7 @@ import type { CachedToken, TokenCache, TokenKey } from './types';
 
 export interface BrokerDeps extends TokenRequestDeps {
   cache: TokenCache;
+  guards: GuardStore;
   notify(key: TokenKey): void;
 }
 
@@ -40,10 +46,22 @@ function prepare(plan: CredentialPlan, current: CachedToken | undefined): Prepar
 
 const DEFAULT_GUARD = { minIntervalSeconds: 5, backoffInitialSeconds: 2, backoffMaxSeconds: 300 };
 
+/** Why a token is needed: a plain need is met by a fresh token; a renewal asks anew. */
+interface Need {
+  forceRenew: boolean;
+  /** The token an API rejected: any other usable token meets the need (another process renewed). */
+  rejected?: string;
+}
+
+/** A holder may send the refresh grant and then the token request, each up to its timeout. */
+function flightWaitMs(plan: CredentialPlan): number {
+  const timeoutSeconds = plan.recipe.kind === 'token-request' ? plan.recipe.tokenRequest.timeoutSeconds : 15;
+  return (2 * timeoutSeconds + 15) * 1000;
+}
+
 export class TokenBroker {
   private readonly memory = new Map<string, CachedToken>();
   private readonly inflight = new Map<string, { fingerprint: string; promise: Promise<BrokeredToken> }>();
-  private readonly guards = new Map<string, RequestGuard>();
   private readonly errors = new Map<string, TokenErrorInfo & { at: number }>();
   private readonly timers = new Map<string, Array<() => void>>();
 
@@ -55,9 +73,14 @@ export class TokenBroker {
     if (!forceRenew && held && held.fingerprint === plan.fingerprint && this.isFresh(held, plan, this.deps.clock.now())) {
       return Promise.resolve({ token: held, fromCache: true });
     }
+    return this.fly(plan, { forceRenew });
+  }
+
+  /** Joins this process's request in flight for `plan`, or starts one. */
+  private fly(plan: CredentialPlan, need: Need): Promise<BrokeredToken> {
     const flight = this.inflight.get(plan.keyString);
     if (flight && flight.fingerprint === plan.fingerprint) return flight.promise.then(({ token }) => ({ token, fromCache: false }));
-    const entry = { fingerprint: plan.fingerprint, promise: this.obtain(plan, forceRenew) };
+    const entry = { fingerprint: plan.fingerprint, promise: this.obtain(plan, need) };
     this.inflight.set(plan.keyString, entry);
     const clear = () => {
       if (this.inflight.get(plan.keyString) === entry) this.inflight.delete(plan.keyString);
@@ -68,27 +91,16 @@ export class TokenBroker {
 
   /**
    * An API answered 401 with `rejected`: mark it unusable and renew once (callers retry once; no
-   * loops). Concurrent rejections of the same token share that one renewal.
+   * loops). Concurrent rejections of the same token share that one renewal, across processes too:
+   * whoever comes second finds the renewed token in the shared cache.
    */
   async renewAfterRejection(plan: CredentialPlan, rejected: string): Promise<CachedToken> {
-    const flight = this.inflight.get(plan.keyString);
-    if (flight && flight.fingerprint === plan.fingerprint) return (await flight.promise).token;
-    const held = this.memory.get(plan.keyString);
-    const now = this.deps.clock.now();
-    if (held && held.fingerprint === plan.fingerprint && held.token !== rejected && this.isUsable(held, now)) return held;
-    if (held && held.token === rejected && held.rejectedAt === undefined) {
-      const marked = { ...held, rejectedAt: now };
-      this.memory.set(plan.keyString, marked);
-      await this.persist(plan, marked);
-      this.deps.notify(plan.key);
-    }
-    return (await this.token(plan, true)).token;
+    return (await this.fly(plan, { forceRenew: true, rejected })).token;
   }
 
   /** The token held for `plan` without any request (for status); stale fingerprints count as none. */
   async peek(plan: CredentialPlan): Promise<CachedToken | undefined> {
-    const token = this.memory.get(plan.keyString) ?? (await this.readCache(plan));
-    return token?.fingerprint === plan.fingerprint ? token : undefined;
+    return this.current(plan);
   }
 
   async forget(key: TokenKey, keyString: string): Promise<void> {
@@ -99,12 +111,10 @@ export class TokenBroker {
     this.deps.notify(key);
   }
 
+  /** The guard as every process on this data folder sees it now. */
   guardFor(plan: CredentialPlan): RequestGuard {
     const policy = plan.recipe.kind === 'token-request' ? plan.recipe.guard : DEFAULT_GUARD;
-    let guard = this.guards.get(plan.keyString);
-    if (!guard) this.guards.set(plan.keyString, (guard = new RequestGuard(policy)));
-    else guard.setPolicy(policy);
-    return guard;
+    return RequestGuard.fromRecord(policy, this.deps.guards.read(plan.key));
   }
 
   lastError(keyString: string): (TokenErrorInfo & { at: number }) | undefined {
@@ -130,14 +140,45 @@ export class TokenBroker {
     for (const key of [...this.timers.keys()]) this.cancelTimers(key);
   }
 
-  private async obtain(plan: CredentialPlan, forceRenew: boolean): Promise<BrokeredToken> {
-    let current = this.memory.get(plan.keyString) ?? (await this.readCache(plan));
-    if (current && current.fingerprint !== plan.fingerprint) current = undefined; // recipe or secrets changed
-    if (current) this.memory.set(plan.keyString, current);
+  /** Meets `need` from the shared cache when it can; otherwise takes the credential's turn. */
+  private async obtain(plan: CredentialPlan, need: Need): Promise<BrokeredToken> {
+    // Most calls find a fresh token (or another process's renewal): no turn needed for that.
+    const shared = await this.current(plan);
+    if (shared && this.meets(shared, plan, need, this.deps.clock.now())) return { token: shared, fromCache: true };
+    const label = `“${plan.cred.name}” in “${plan.env.name}”`;
+    return this.deps.guards.exclusive(plan.key, { label, waitMs: flightWaitMs(plan) }, () => this.obtainInTurn(plan, need));
+  }
+
+  /** The shared cache's token for `plan` (or this process's, when the cache could not store it). */
+  private async current(plan: CredentialPlan): Promise<CachedToken | undefined> {
+    const cached = await this.readCache(plan);
+    const held = this.memory.get(plan.keyString);
+    const candidates = [cached, held].filter((t): t is CachedToken => t !== undefined && t.fingerprint === plan.fingerprint); // recipe or secrets changed
+    const newest = candidates.sort((a, b) => b.issuedAt - a.issuedAt || Number(b.rejectedAt !== undefined) - Number(a.rejectedAt !== undefined))[0];
+    if (newest) this.memory.set(plan.keyString, newest);
+    else this.memory.delete(plan.keyString);
+    return newest;
+  }
+
+  private meets(token: CachedToken, plan: CredentialPlan, need: Need, now: number): boolean {
+    if (need.rejected !== undefined) return token.token !== need.rejected && this.isUsable(token, now);
+    return !need.forceRenew && this.isFresh(token, plan, now);
+  }
+
+  private async obtainInTurn(plan: CredentialPlan, need: Need): Promise<BrokeredToken> {
+    // Another process may have got a token while this one waited for its turn.
+    let current = await this.current(plan);
     const now = this.deps.clock.now();
-    if (current && !forceRenew && this.isFresh(current, plan, now)) return { token: current, fromCache: true };
+    if (current && this.meets(current, plan, need, now)) return { token: current, fromCache: true };
+    // Marked in turn, so a token another process just got is never overwritten by the rejected one.
+    if (current && current.token === need.rejected && current.rejectedAt === undefined) {
+      current = { ...current, rejectedAt: now };
+      this.memory.set(plan.keyString, current);
+      await this.persist(plan, current);
+      this.deps.notify(plan.key);
+    }
     // Inside the renewal margin the current token still works: it covers for a refused or failed renewal.
-    const stillValid = current && !forceRenew && this.isUsable(current, now) ? current : undefined;
+    const stillValid = current && !need.forceRenew && this.isUsable(current, now) ? current : undefined;
     // Mistakes in the recipe or environment surface before the guard: they cost no request.
     let prepared: Prepared;
     try {
@@ -172,6 +213,8 @@ export class TokenBroker {
   /** One guarded attempt: the refresh grant when possible, else (or when it is refused) the token request. */
   private async renew(plan: CredentialPlan, prepared: Prepared, current: CachedToken | undefined, guard: RequestGuard): Promise<CachedToken> {
     guard.begin(this.deps.clock.now());
+    // Recorded before sending: a process killed mid-request still counts against the spacing.
+    await this.saveGuard(plan, guard, 'before');
     let read: ReadToken | undefined;
     try {
       if (prepared.refresh && current?.refreshToken) {
@@ -186,10 +229,33 @@ export class TokenBroker {
       read ??= await sendTokenRequest(this.deps, prepared.token);
     } catch (error) {
       guard.fail(error instanceof TokenError ? error.retryAt : undefined);
+      await this.saveGuard(plan, guard, 'after');
       throw error;
     }
     guard.succeed();
-    return this.store(plan, read);
+    // The token first: processes watching the guard then find it when they look.
+    const token = await this.store(plan, read);
+    await this.saveGuard(plan, guard, 'after');
+    return token;
+  }
+
+  /**
+   * Without a record of the attempt no request may go out (others could not space theirs); after
+   * the answer, a failed save is shown but the answer is still used.
+   */
+  private async saveGuard(plan: CredentialPlan, guard: RequestGuard, when: 'before' | 'after'): Promise<void> {
+    try {
+      const record = guard.toRecord();
+      await this.deps.guards.write(plan.key, when === 'before' ? { ...record, sendingSince: this.deps.clock.now() } : record);
+    } catch (error) {
+      const failure = new TokenError({
+        code: 'cache-failed',
+        message: `Could not record the token request in the shared guard${when === 'before' ? ', so none was sent' : ''}: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'Check that the data folder is writable and not full, then try again.',
+      });
+      if (when === 'before') throw failure;
+      this.recordError(plan, failure);
+    }
   }
 
   private async store(plan: CredentialPlan, read: ReadToken): Promise<CachedToken> {

@@ -1,7 +1,7 @@
 // The token engine: the one object the main process, the CLI and tests use to get tokens for an
 // environment x credential and to make authenticated API calls. Electron-free.
 //
-//   const engine = createTokenEngine({ cache, timeline?, clock?, http? });
+//   const engine = createTokenEngine({ cache, guards?, timeline?, clock?, http? });
 //   await engine.getToken(env, cred, { forceRenew? })      -> IssuedToken (main process only)
 //   await engine.authenticatedRequest(env, cred, request)  -> { response, renewedAfter401, sentHeaders, sentUrl }
 //   await engine.status(env, cred)                         -> TokenStatus (no secrets: safe for the renderer)
@@ -19,6 +19,7 @@ import { authenticatedRequest, type ApiRequest, type AuthenticatedResponse } fro
 import { TokenBroker } from './broker';
 import { systemClock } from './clock';
 import { TokenError } from './errors';
+import { createMemoryGuardStore, type GuardStore } from './guard-store';
 import { tokenKeyString } from './memory-cache';
 import { planFor, type CredentialPlan } from './plan';
 import { staticToken } from './static-token';
@@ -28,6 +29,8 @@ import type { CachedToken, Clock, EngineCredential, EngineEnvironment, IssuedTok
 
 export interface TokenEngineOptions {
   cache: TokenCache;
+  /** The guard's history and turn-taking, shared by every process on a data folder; default this process only. */
+  guards?: GuardStore;
   /** Where token requests are recorded; default an in-memory ring buffer (engine.timeline). */
   timeline?: TimelineSink;
   clock?: Clock;
@@ -61,6 +64,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
   let sequence = 0;
   const broker = new TokenBroker({
     cache: options.cache,
+    guards: options.guards ?? createMemoryGuardStore(),
     http,
     clock,
     timeline: options.timeline ?? ownTimeline!,

@@ -25,6 +25,8 @@ export type TokenErrorCode =
   | 'invalid-template'
   | 'host-not-allowed'
   | 'guard-refused'
+  // another Tokenbench process held the credential's turn too long
+  | 'token-busy'
   | 'cache-failed';
 
 /** The plain-data form, safe to send to the renderer. */

@@ -1,7 +1,9 @@
 // Protects an auth service from Tokenbench itself: a least interval between token requests,
 // exponential backoff after failures (capped), and the server's Retry-After. One guard per
-// environment x credential; it refuses rather than waits, and says until when.
+// environment x credential; it refuses rather than waits, and says until when. Its history is a
+// plain record (GuardRecord) so that every process sharing a data folder can share one guard.
 import type { GuardPolicy } from '../../../shared/recipe';
+import type { GuardRecord } from './guard-store';
 
 const HOUR_MS = 3600_000;
 
@@ -72,5 +74,26 @@ export class RequestGuard {
 
   requestsInLastHour(now: number): number {
     return this.attempts.filter((at) => now - at < HOUR_MS).length;
+  }
+
+  /** The history as a plain record, to share with other processes. */
+  toRecord(): GuardRecord {
+    return {
+      ...(this.lastAttemptAt !== undefined ? { lastAttemptAt: this.lastAttemptAt } : {}),
+      attempts: [...this.attempts],
+      failures: this.failures,
+      ...(this.retryAfterUntil !== undefined ? { retryAfterUntil: this.retryAfterUntil } : {}),
+    };
+  }
+
+  /** A guard continuing the history another process (or an earlier run) left. */
+  static fromRecord(policy: GuardPolicy, record: GuardRecord | undefined): RequestGuard {
+    const guard = new RequestGuard(policy);
+    if (!record) return guard;
+    guard.lastAttemptAt = record.lastAttemptAt;
+    guard.attempts = [...record.attempts];
+    guard.failures = record.failures;
+    guard.retryAfterUntil = record.retryAfterUntil;
+    return guard;
   }
 }

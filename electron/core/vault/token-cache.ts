@@ -19,9 +19,10 @@ export interface VaultTokenCache<T> {
   deleteWhere(match: Partial<TokenKey>): Promise<void>;
 }
 
-const idOf = (key: TokenKey) => `${encodeURIComponent(key.environmentId)}/${encodeURIComponent(key.credentialId)}`;
+/** How files beside the cache (the shared guard) name an environment x credential too. */
+export const idOf = (key: TokenKey) => `${encodeURIComponent(key.environmentId)}/${encodeURIComponent(key.credentialId)}`;
 
-function keyOf(id: string): TokenKey {
+export function keyOf(id: string): TokenKey {
   const [environmentId = '', credentialId = ''] = id.split('/').map(decodeURIComponent);
   return { environmentId, credentialId };
 }
