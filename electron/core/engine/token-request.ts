@@ -113,14 +113,15 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
         ...(recipe.troubleshooting ? { vendorAdvice: recipe.troubleshooting } : {}),
       });
     } else {
-      read = readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now);
-      redactor.add(read.token).add(read.refreshToken);
+      // Masked from the moment they are read: a token refused later (lifetime unreadable, expired on arrival) is still a token.
+      read = readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now, (secret) => redactor.add(secret));
     }
   } catch (error) {
     if (error instanceof HttpError) failure = diagnoseTransport(error, { what });
     else if (error instanceof TokenError) failure = error;
     else throw error;
   }
+  failure = failure?.masked((text) => redactor.text(text));
 
   const rawBody = response?.body;
   let maskedBody: string | undefined;
