@@ -139,18 +139,14 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Every string and object key of a JSON-able value through `mask`, never its JSON text: the shape stays valid. */
+/** Every string and object key of a JSON-able value through `mask`, never its JSON text: the shape and types stay valid. */
 export function maskValue<T>(value: T, mask: (text: string) => string): T {
   return maskLeaves(value, mask) as T;
 }
 
 function maskLeaves(value: unknown, mask: (text: string) => string): unknown {
+  // Numbers and booleans stay: they are flags and sizes, and a secret equal to `true` must not turn every flag into text.
   if (typeof value === 'string') return mask(value);
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    // A secret that reads as a number or boolean (`0001` is not JSON, but `1234` is) is still a secret.
-    const text = String(value);
-    return mask(text) === text ? value : mask(text);
-  }
   if (Array.isArray(value)) return value.map((item) => maskLeaves(item, mask));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([name, field]) => [mask(name), maskLeaves(field, mask)]));

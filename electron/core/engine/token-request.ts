@@ -136,17 +136,18 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
         credentialName: plan.cred.name,
         purpose,
         method: built.method,
-        url: built.displayUrl,
+        url: redactor.text(built.displayUrl),
         status: response?.status ?? null,
         durationMs: performance.now() - started,
         outcome: failure ? 'failure' : 'success',
         ...(failure ? { error: failure.toInfo() } : {}),
-        request: {
+        // Display forms mask the values the template marked secret; the redactor also catches a secret value typed elsewhere (a host name).
+        request: redactor.value({
           method: built.method,
           url: built.displayUrl,
           headers: built.headers.map((h) => ({ name: h.name, value: h.display })),
           ...(built.displayBody !== undefined ? { body: built.displayBody } : {}),
-        },
+        }),
         ...(response
           ? {
               response: {

@@ -36,7 +36,7 @@ describe('createMask', () => {
 describe('maskDeep', () => {
   it('masks structurally: a secret equal to true never breaks the value', () => {
     const mask = createMask(scope, noOther);
-    expect(maskDeep({ ok: true, text: 'is true', nested: [{ key: 'scope-api-key-0001' }], n: 2 }, mask)).toEqual({ ok: '••••', text: 'is ••••', nested: [{ key: '••••0001' }], n: 2 });
+    expect(maskDeep({ ok: true, text: 'is true', nested: [{ key: 'scope-api-key-0001' }], n: 2 }, mask)).toEqual({ ok: true, text: 'is ••••', nested: [{ key: '••••0001' }], n: 2 });
   });
 
   it('leaves already-masked data as it is', () => {

@@ -23,7 +23,7 @@ describe('response bodies are masked before they are shown', () => {
     const body = await prepareBody(Buffer.from('{"ok":true,"key":"binary-canary-secret-77"}'), 'application/json', mask, new BodyStore());
     expect(body.kind).toBe('json');
     expect(body.note).toBeNull();
-    expect(JSON.parse(body.raw!)).toEqual({ ok: '••••', key: '••••t-77' });
+    expect(JSON.parse(body.raw!)).toEqual({ ok: true, key: '••••t-77' });
   });
 
   it('keeps the layout of JSON that masking as text leaves valid', async () => {
