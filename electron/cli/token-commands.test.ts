@@ -54,7 +54,7 @@ describe('tokenbench token / request / timeline', () => {
     const call = await run(['request', 'GET', `${emulator!.url}/v3.0/orders?account_id=1`, '--env', 'Lengow sandbox', '--credential', 'Lengow', '--data-dir', dataDir]);
     expect(call.code).toBe(0);
     expect(call.stderr).toContain('HTTP 200');
-    expect(JSON.parse(call.stdout)).toBeTruthy();
+    expect(JSON.parse(call.stdout)).toMatchObject({ count: 1, results: [{ marketplace_order_id: 'EMU-1' }] });
     expect(emulator!.tokenRequests).toBe(1);
 
     const timeline = await run(['timeline', '--json', '--data-dir', dataDir]);

@@ -223,6 +223,16 @@ describe('token broker', () => {
     expect(server.tokenRequests).toBe(3);
   });
 
+  it('applies a raised minimum interval to the guard that already exists for the credential', async () => {
+    await engine.getToken(env, cred);
+    clock.advance(10_000);
+    const slower = credential(preset, (r) => ({ ...r, guard: { minIntervalSeconds: 600 } }) as typeof r);
+    const error = await rejection(engine.getToken(env, slower));
+    expect(error.code).toBe('guard-refused');
+    expect(error.message).toContain('600 s apart');
+    expect(server.tokenRequests).toBe(1);
+  });
+
   it('refuses to send secrets or tokens outside the environment\'s allowed hosts', async () => {
     const fenced = { ...env, name: 'Production', allowedHosts: ['auth.example.com'] };
     const error = await rejection(engine.getToken(fenced, cred));

@@ -18,6 +18,7 @@ export type TokenErrorCode =
   | 'html-response'
   | 'invalid-json'
   | 'token-missing'
+  | 'token-invalid'
   | 'expiry-unreadable'
   | 'expired-on-arrival'
   // nothing was sent
@@ -62,6 +63,11 @@ export class TokenError extends Error {
       ...(this.status !== undefined ? { status: this.status } : {}),
       ...(this.retryAt !== undefined ? { retryAt: this.retryAt } : {}),
     };
+  }
+
+  /** The same error with `mask` applied to its words (a server's sentence or a host name may hold a secret). */
+  masked(mask: (text: string) => string): TokenError {
+    return new TokenError({ ...this.toInfo(), message: mask(this.message), hint: mask(this.hint) });
   }
 
   toJSON(): TokenErrorInfo {

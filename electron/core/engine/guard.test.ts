@@ -43,4 +43,60 @@ describe('request guard', () => {
     for (const at of [0, 200_000, 3_600_000, 3_700_000]) guard.begin(at);
     expect(guard.requestsInLastHour(3_700_000)).toBe(3);
   });
+
+  it('applies a changed policy to an existing guard, keeping its history', () => {
+    const guard = new RequestGuard(policy);
+    guard.begin(1000);
+    guard.fail();
+    guard.setPolicy({ minIntervalSeconds: 30, backoffInitialSeconds: 1, backoffMaxSeconds: 4 });
+    expect(guard.minIntervalSeconds).toBe(30);
+    expect(guard.consecutiveFailures).toBe(1);
+    expect(guard.nextAllowedAt()).toBe(31_000);
+    expect(guard.reason(2000)).toBe('token requests for this credential are spaced at least 30 s apart to protect the auth service');
+  });
+
+  it('explains a wait by its real cause: backoff only when it is longer than the spacing', () => {
+    const guard = new RequestGuard({ minIntervalSeconds: 5, backoffInitialSeconds: 5, backoffMaxSeconds: 60 });
+    guard.begin(0);
+    guard.fail();
+    expect(guard.backoffMs()).toBe(5000);
+    expect(guard.reason(1)).toMatch(/spaced at least 5 s apart/);
+    guard.begin(5000);
+    guard.fail();
+    expect(guard.backoffMs()).toBe(10_000);
+    expect(guard.reason(5001)).toBe('the last 2 token request(s) failed, so Tokenbench waits longer between attempts');
+  });
+
+  it('waits for Retry-After even before any attempt, keeps the later of two, and forgets it on success', () => {
+    const guard = new RequestGuard(policy);
+    guard.fail(50_000);
+    expect(guard.nextAllowedAt()).toBe(50_000);
+    guard.fail(20_000);
+    expect(guard.nextAllowedAt()).toBe(50_000);
+    expect(guard.reason(10_000)).toMatch(/Retry-After/);
+    // Once the server's moment has passed, the reason is the guard's own.
+    guard.begin(60_000);
+    expect(guard.reason(60_001)).not.toMatch(/Retry-After/);
+    guard.succeed();
+    expect(guard.consecutiveFailures).toBe(0);
+    expect(guard.nextAllowedAt()).toBe(65_000);
+  });
+
+  it('says Retry-After only while it is the latest limit', () => {
+    const guard = new RequestGuard({ minIntervalSeconds: 100, backoffInitialSeconds: 1, backoffMaxSeconds: 1 });
+    guard.begin(0);
+    guard.fail(10_000);
+    expect(guard.nextAllowedAt()).toBe(100_000);
+    expect(guard.reason(5000)).not.toMatch(/Retry-After/);
+  });
+
+  it('counts requests within the hour, not at its boundary', () => {
+    const guard = new RequestGuard(policy);
+    guard.begin(0);
+    guard.begin(3_599_999);
+    expect(guard.requestsInLastHour(3_599_999)).toBe(2);
+    expect(guard.requestsInLastHour(3_600_000)).toBe(1);
+    guard.begin(3_600_000);
+    expect(guard.requestsInLastHour(3_600_000)).toBe(2);
+  });
 });

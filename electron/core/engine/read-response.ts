@@ -54,6 +54,31 @@ export function parseJsonBody(body: Buffer, contentType: string | undefined, sta
   }
 }
 
+/** Longer than any real token lives: a larger value is a misread unit, and would break dates. */
+const MAX_LIFETIME_YEARS = 100;
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+const MAX_LIFETIME_MS = MAX_LIFETIME_YEARS * YEAR_MS;
+const YEARS = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** Line breaks, escape codes and bells in a token would be sent in headers and printed raw to terminals. */
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
+function refuseControlCharacters(value: string, what: string, status: number): void {
+  if (!hasControlCharacter(value)) return;
+  throw new TokenError({
+    code: 'token-invalid',
+    status,
+    message: `The response's ${what} contains control characters (such as a line break, escape or bell), which no token may hold. It was not stored.`,
+    hint: 'The auth service sent a malformed token, or the recipe\'s token path points at the wrong field.',
+  });
+}
+
 function lifetimeError(message: string, hint: string): TokenError {
   return new TokenError({ code: 'expiry-unreadable', message, hint });
 }
@@ -117,9 +142,20 @@ function text(value: unknown): string | undefined {
 }
 
 /** Reads a successful (2xx) token response. `now` is when the response arrived. */
-export function readTokenResponse(body: Buffer, contentType: string | undefined, status: number, recipe: ResponseRecipe, now: number): ReadToken {
+export function readTokenResponse(
+  body: Buffer,
+  contentType: string | undefined,
+  status: number,
+  recipe: ResponseRecipe,
+  now: number,
+  /** Called with the token (and refresh token) as soon as they are read, before anything can fail. */
+  seen: (secret: string) => void = () => {},
+): ReadToken {
   const json = parseJsonBody(body, contentType, status);
   const token = readPath(json, recipe.token);
+  if (typeof token === 'string') seen(token);
+  const refreshToken = recipe.refreshToken ? readPath(json, recipe.refreshToken) : undefined;
+  if (typeof refreshToken === 'string') seen(refreshToken);
   if (typeof token !== 'string' || token === '') {
     const found = token === undefined ? 'no token' : `${describe(token)} instead of a token`;
     throw new TokenError({
@@ -129,7 +165,15 @@ export function readTokenResponse(body: Buffer, contentType: string | undefined,
       hint: 'Set the recipe\'s token path to the field that holds the token (e.g. "token", "accessToken", "access_token" or "data.token").',
     });
   }
+  refuseControlCharacters(token, `token at "${recipe.token}"`, status);
+  if (typeof refreshToken === 'string') refuseControlCharacters(refreshToken, `refresh token at "${recipe.refreshToken}"`, status);
   const expiresAt = readExpiry(json, token, recipe.lifetime, now);
+  if (expiresAt > now + MAX_LIFETIME_MS) {
+    throw lifetimeError(
+      `The token's stated lifetime is about ${YEARS.format((expiresAt - now) / YEAR_MS)} years; no token lives more than ${MAX_LIFETIME_YEARS} years, so it was not stored.`,
+      'The recipe probably reads the lifetime in the wrong unit or format (e.g. epoch-milliseconds read as seconds). Check the lifetime settings against the vendor docs.',
+    );
+  }
   if (expiresAt <= now) {
     throw new TokenError({
       code: 'expired-on-arrival',
@@ -144,7 +188,6 @@ export function readTokenResponse(body: Buffer, contentType: string | undefined,
     if (value !== undefined) extras[label] = value;
   }
   const tokenType = recipe.tokenType ? text(readPath(json, recipe.tokenType)) : undefined;
-  const refreshToken = recipe.refreshToken ? readPath(json, recipe.refreshToken) : undefined;
   return {
     token,
     tokenType: tokenType || 'Bearer',

@@ -35,9 +35,16 @@ function zoneOffsetMs(zone: string, utcMs: number): number {
 /** A wall-clock time in `zone` as ms epoch (DST gaps resolve forward, overlaps to the earlier instant). */
 function wallTimeInZone(wallAsUtc: number, zone: string): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return wallAsUtc;
+  // The zone's offsets a day either side cover both sides of any transition near this time.
+  const instants = [wallAsUtc - DAY_MS, wallAsUtc, wallAsUtc + DAY_MS].map((probe) => wallAsUtc - zoneOffsetMs(zone, probe));
+  const exact = instants.filter((at) => at + zoneOffsetMs(zone, at) === wallAsUtc);
+  if (exact.length > 0) return Math.min(...exact);
+  // In a gap no instant shows this wall time: move forward by the length of the gap.
   const first = wallAsUtc - zoneOffsetMs(zone, wallAsUtc);
   return wallAsUtc - zoneOffsetMs(zone, first);
 }
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** ms epoch, or undefined when `text` is not an ISO date/timestamp or names an impossible date. */
 export function parseIsoTimestamp(text: string, zone: string): number | undefined {

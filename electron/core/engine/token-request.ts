@@ -114,14 +114,15 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
         ...(recipe.troubleshooting ? { vendorAdvice: recipe.troubleshooting } : {}),
       });
     } else {
-      read = readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now);
-      redactor.add(read.token).add(read.refreshToken);
+      // Masked from the moment they are read: a token refused later (lifetime unreadable, expired on arrival) is still a token.
+      read = readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now, (secret) => redactor.add(secret));
     }
   } catch (error) {
     if (error instanceof HttpError) failure = diagnoseTransport(error, { what });
     else if (error instanceof TokenError) failure = error;
     else throw error;
   }
+  failure = failure?.masked((text) => redactor.text(text));
 
   const rawBody = response?.body;
   let maskedBody: string | undefined;
@@ -136,17 +137,18 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
         credentialName: plan.cred.name,
         purpose,
         method: built.method,
-        url: built.displayUrl,
+        url: redactor.text(built.displayUrl),
         status: response?.status ?? null,
         durationMs: performance.now() - started,
         outcome: failure ? 'failure' : 'success',
         ...(failure ? { error: failure.toInfo() } : {}),
-        request: {
+        // Display forms mask the values the template marked secret; the redactor also catches a secret value typed elsewhere (a host name).
+        request: redactor.value({
           method: built.method,
           url: built.displayUrl,
           headers: built.headers.map((h) => ({ name: h.name, value: h.display })),
           ...(built.displayBody !== undefined ? { body: built.displayBody } : {}),
-        },
+        }),
         ...(response
           ? {
               response: {

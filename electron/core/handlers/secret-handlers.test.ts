@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../engine/clock';
 import { createDispatcher, type Handlers } from '../ipc/dispatcher';
 import { openWorkspace } from '../store/workspace';
@@ -6,7 +6,6 @@ import { createSecretServices } from '../vault/secret-services';
 import { TEST_SCRYPT, tempDir, testClipboard, testKeychain } from '../vault/test-support';
 import type { VaultStatus } from '../../../shared/ipc/domains/vault';
 
-vi.mock('../../../shared/ipc/contract', async (importOriginal) => (await import('../vault/test-contract')).withSecretChannels(await importOriginal<typeof import('../../../shared/ipc/contract')>()));
 
 const SECRET = 'handler-secret-abcdef-1234';
 

@@ -1,24 +1,32 @@
 // Masks secrets in everything the runner hands to the renderer, the history file or a log: the
-// secret variable values this request used (every encoding, via the engine's Redactor), every
-// other known secret (`deps.redact`), and credentials typed literally into auth headers.
+// secret variable values this request used (every encoding, via the one Redactor), every other
+// known secret (`deps.redact`), and credentials typed literally into auth headers. Values are
+// masked structurally, string by string, so a secret equal to `true` never breaks a document.
 import { MASK } from '../../../shared/recipe/mask';
 import { splitReferences } from '../../../shared/runner/references';
 import type { Header } from '../../../shared/runner/results';
-import { Redactor } from '../engine/redact';
+import { maskValue, Redactor } from '../engine/redact';
 
-export type Mask = (text: string) => string;
+export interface Mask {
+  (text: string): string;
+  /** Raw bytes (binary bodies, shown as hex) with this request's secrets overwritten, same length. */
+  bytes(data: Buffer): Buffer;
+}
 
 /** Header names whose values are credentials whatever they hold. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'apikey']);
 
 export function createMask(scope: Record<string, { value: string; secret: boolean }>, redact: (text: string) => string): Mask {
   const redactor = new Redactor(Object.values(scope).flatMap((v) => (v.secret ? [v.value] : [])));
-  return (text) => redact(redactor.text(text));
+  return Object.assign((text: string) => redact(redactor.text(text)), { bytes: (data: Buffer) => redactor.bytes(data) });
 }
+
+/** For data that was masked before it was stored (history entries). */
+export const ALREADY_MASKED: Mask = Object.assign((text: string) => text, { bytes: (data: Buffer) => data });
 
 /** Any JSON-able value with every string masked (the last line of defence before data leaves main). */
 export function maskDeep<T>(value: T, mask: Mask): T {
-  return JSON.parse(mask(JSON.stringify(value))) as T;
+  return maskValue(value, mask);
 }
 
 export function isCredentialHeader(name: string): boolean {

@@ -3,13 +3,14 @@
 import type { HistoryEntryView, ResponseBody } from '../../../shared/runner/results';
 import type { BodyStore } from './body-store';
 import type { HistoryRecord } from './history';
+import { ALREADY_MASKED } from './mask';
 import { bodyWithoutContent, prepareBody } from './response-body';
 
 async function bodyOf(record: HistoryRecord, bodies: BodyStore): Promise<ResponseBody> {
   const kept = record.body!;
   if (kept.text !== null) {
     // Stored bodies were masked before they were written.
-    const body = await prepareBody(Buffer.from(kept.text, 'utf8'), kept.contentType, (text) => text, bodies);
+    const body = await prepareBody(Buffer.from(kept.text, 'utf8'), kept.contentType, ALREADY_MASKED, bodies);
     return { ...body, sizeBytes: kept.sizeBytes, note: kept.note ?? body.note };
   }
   return bodyWithoutContent(kept.kind, kept.contentType, kept.sizeBytes, kept.note);

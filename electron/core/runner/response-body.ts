@@ -2,6 +2,7 @@
 // renderer: small bodies go whole, large ones stay in the BodyStore and only the first page goes.
 import { FIRST_PAGE_LINES, INLINE_BODY_BYTES, type BodyKind, type ResponseBody } from '../../../shared/runner/results';
 import type { BodyStore } from './body-store';
+import { maskValue } from '../engine/redact';
 import type { Mask } from './mask';
 
 const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(octet-stream|pdf|zip|gzip|x-tar|x-7z|vnd\.ms-|vnd\.openxmlformats|wasm|x-protobuf|protobuf|grpc)/i;
@@ -22,6 +23,25 @@ export function bodyWithoutContent(kind: BodyKind, contentType: string, sizeByte
   return { kind, contentType, sizeBytes, bodyId: null, text: null, raw: null, firstLines: [], lineCount: 0, complete: true, imageDataUrl: null, note };
 }
 
+/**
+ * JSON masked as text keeps its layout; when that breaks it (a secret equal to `true` or `0001`),
+ * it is masked value by value instead. Text that was never JSON stays text.
+ */
+function maskJson(original: string, mask: Mask): string {
+  const masked = mask(original);
+  if (isJson(masked) || !isJson(original)) return masked;
+  return JSON.stringify(maskValue(JSON.parse(original), mask));
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The whole body in the response when small; otherwise kept in `store`, with its first page. */
 export async function prepareBody(bytes: Buffer, contentType: string, mask: Mask, store: BodyStore): Promise<ResponseBody> {
   const kind = classify(bytes, contentType);
@@ -30,13 +50,14 @@ export async function prepareBody(bytes: Buffer, contentType: string, mask: Mask
   const small = bytes.length <= INLINE_BODY_BYTES;
 
   if (kind === 'binary') {
-    const bodyId = store.add('binary', '', bytes);
+    const masked = mask.bytes(bytes);
+    const bodyId = store.add('binary', '', masked);
     const page = await store.page(bodyId, 'hex', 0, FIRST_PAGE_LINES);
-    const image = small && PREVIEW_IMAGES.test(contentType) ? `data:${contentType.split(';')[0]};base64,${bytes.toString('base64')}` : null;
+    const image = small && PREVIEW_IMAGES.test(contentType) ? `data:${contentType.split(';')[0]};base64,${masked.toString('base64')}` : null;
     return { ...base, bodyId, firstLines: page.lines, lineCount: page.lineCount, imageDataUrl: image };
   }
 
-  const text = mask(bytes.toString('utf8'));
+  const text = kind === 'json' && small ? maskJson(bytes.toString('utf8'), mask) : mask(bytes.toString('utf8'));
   if (small) {
     const bodyId = store.add('text', text, null);
     if (kind === 'text') return { ...base, bodyId, text };

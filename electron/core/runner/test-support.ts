@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { Environment } from '../../../shared/domain/environment';
 import type { Recipe } from '../../../shared/recipe';
 import { createManualClock, createTokenEngine, MemoryTokenCache, type TokenCache, type TokenEngine } from '../engine';
-import { Redactor } from '../engine/redact';
+import { createRedactor } from '../vault/redactor';
 import { createHttpClient, type NodeHttpClient } from '../http';
 import type { RunnerDeps } from './deps';
 
@@ -185,7 +185,12 @@ export function createTestWorld(dataDir: string): TestWorld {
       const env = { ...environment, variables: await deps.resolveVariables(environmentId) };
       return engine.authenticatedRequest(env, { id: credential.id, name: credential.name, recipe: recipeFor(credential) }, request);
     },
-    redact: (text) => new Redactor(secrets()).text(text),
+    // The vault's session memory, as in production: the kit masks no more than the product does.
+    redact: (text) => {
+      const memory = createRedactor();
+      for (const secret of secrets()) memory.remember(secret);
+      return memory.redact(text);
+    },
   };
   return { ...world, deps };
 }

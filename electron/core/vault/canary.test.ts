@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { createDispatcher, type Handlers } from '../ipc/dispatcher';
 import { openCredentials } from '../credentials/store';
@@ -13,8 +13,6 @@ import { buildExport, writeExportFile } from '../portability/export';
 import { createSecretServices } from './secret-services';
 import { TEST_SCRYPT, listFiles, tempDir, testClipboard, testKeychain } from './test-support';
 
-// Until the lead merges these channels into the contract, the dispatcher is shown them here.
-vi.mock('../../../shared/ipc/contract', async (importOriginal) => (await import('./test-contract')).withSecretChannels(await importOriginal<typeof import('../../../shared/ipc/contract')>()));
 
 const PASSPHRASE = 'PASSPHRASE-canary-quartz-9';
 const CANARIES = {

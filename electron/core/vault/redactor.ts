@@ -1,13 +1,10 @@
 /**
- * Scrubs known secret values out of text (logs, error messages) before it leaves the main
- * process. It knows every value the vault decrypted or stored in this session; the vault makes
- * it forget them when it locks (nothing secret may stay in memory then, and nothing secret can
- * be read until the next unlock).
+ * The vault's memory of secret values for redaction: every value it decrypted or stored in this
+ * session, masked by the one redaction module (`engine/redact.ts`) in every encoding. The vault
+ * makes it forget them when it locks (nothing secret may stay in memory then, and nothing secret
+ * can be read until the next unlock).
  */
-import { MASK } from '../../../shared/recipe/mask';
-
-/** Shorter values would turn ordinary words into masks and hide nothing worth hiding. */
-const MIN_REDACTED_LENGTH = 4;
+import { Redactor as Masker } from '../engine/redact';
 
 export interface Redactor {
   redact(text: string): string;
@@ -19,38 +16,11 @@ export interface SecretMemory extends Redactor {
 }
 
 export function createRedactor(): SecretMemory {
-  const values = new Set<string>();
-  let pattern: RegExp | undefined;
-
+  // No tails: these messages mix values of many environments, and a tail names which one.
+  const masker = new Masker([], { showTail: false });
   return {
-    remember(value) {
-      if (value.length < MIN_REDACTED_LENGTH) return;
-      // The forms a value takes inside a URL (path or query string) or a JSON string too.
-      for (const form of [value, encodeURIComponent(value), queryEncoded(value), JSON.stringify(value).slice(1, -1)]) {
-        if (!values.has(form)) {
-          values.add(form);
-          pattern = undefined;
-        }
-      }
-    },
-    forgetAll() {
-      values.clear();
-      pattern = undefined;
-    },
-    redact(text) {
-      if (values.size === 0) return text;
-      // Longest first, so a secret that contains another one is masked whole.
-      pattern ??= new RegExp([...values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
-      return text.replace(pattern, MASK);
-    },
+    remember: (value) => void masker.add(value),
+    forgetAll: () => masker.forgetAll(),
+    redact: (text) => masker.text(text),
   };
-}
-
-/** As `URLSearchParams` writes a query value: `~!'()` and spaces differ from encodeURIComponent. */
-function queryEncoded(value: string): string {
-  return new URLSearchParams({ v: value }).toString().slice(2);
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

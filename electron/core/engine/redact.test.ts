@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { formsOf, Redactor } from './redact';
+
+const SECRET = 'sk_live_4f9a2c7e1b';
+const MASKED = '••••7e1b';
+
+describe('Redactor.text', () => {
+  it('masks every occurrence, not only the first', () => {
+    expect(new Redactor([SECRET]).text(`${SECRET} and ${SECRET}`)).toBe(`${MASKED} and ${MASKED}`);
+  });
+
+  it('masks a secret that contains another one whole (longest first), whichever was added first', () => {
+    const outer = 'abcd-1234-efgh-5678';
+    expect(new Redactor(['1234', outer]).text(`x ${outer} y`)).toBe('x ••••5678 y');
+    expect(new Redactor([outer, '1234']).text(`x ${outer} y 1234`)).toBe('x ••••5678 y ••••');
+  });
+
+  it('masks 4-character secrets and ignores shorter ones', () => {
+    expect(new Redactor(['abcd']).text('key=abcd')).toBe('key=••••');
+    expect(new Redactor(['abc']).text('key=abc')).toBe('key=abc');
+    expect(new Redactor(['', undefined]).isEmpty).toBe(true);
+  });
+
+  it('shows at most the last 4 characters, and none when asked not to', () => {
+    expect(new Redactor(['short-secret1']).text('short-secret1')).toBe('••••ret1');
+    expect(new Redactor(['shortsecret']).text('shortsecret')).toBe('••••');
+    expect(new Redactor([SECRET], { showTail: false }).text(SECRET)).toBe('••••');
+  });
+
+  it('treats regex metacharacters literally (a JWT is masked whole, a dot matches only a dot)', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
+    expect(new Redactor([jwt]).text(`Bearer ${jwt}`)).toBe('Bearer ••••dXJl');
+    expect(new Redactor(['a.b*c+d(e)']).text('a.b*c+d(e) aXbbc+d(e)')).toBe('•••• aXbbc+d(e)');
+  });
+
+  it('masks secrets with JSON metacharacters inside JSON text', () => {
+    const secret = 'pa"ss\\word';
+    expect(new Redactor([secret]).text(JSON.stringify({ password: secret }))).toBe('{"password":"••••"}');
+  });
+
+  it('masks the URL-encoded, form-encoded and query forms', () => {
+    const secret = 'p@ss word/+~!';
+    const redactor = new Redactor([secret], { showTail: false });
+    expect(redactor.text(`/x/${encodeURIComponent(secret)}`)).toBe('/x/••••');
+    expect(redactor.text(`a=${encodeURIComponent(secret).replace(/%20/g, '+')}`)).toBe('a=••••');
+    expect(redactor.text(new URLSearchParams({ a: secret }).toString())).toBe('a=••••');
+  });
+
+  it('masks base64 and base64url forms, and the secret inside base64(id:secret) at any alignment', () => {
+    const secret = 'q>?~sEcReT-99-x';
+    const redactor = new Redactor([secret]);
+    expect(redactor.text(Buffer.from(secret).toString('base64'))).not.toContain(Buffer.from(secret).toString('base64').slice(0, 8));
+    expect(redactor.text(Buffer.from(secret).toString('base64url'))).toBe('••••99-x');
+    for (const id of ['client', 'client1', 'client12']) {
+      const basic = Buffer.from(`${id}:${secret}`).toString('base64');
+      const shown = redactor.text(`echo: ${basic}`);
+      expect(shown).toContain('••••');
+      // What is left is the id and at most one partial group on each side: not enough to read the secret.
+      expect(Buffer.from(shown.replace(/^echo: /, '').replace(/••••99-x/, ''), 'base64').toString('latin1')).not.toContain('sEcReT');
+    }
+  });
+
+  it('masks the value after a scheme word on its own (an echoed Basic credential)', () => {
+    const header = `Basic ${Buffer.from('id:the-client-secret').toString('base64')}`;
+    const redactor = new Redactor([header]);
+    expect(redactor.text(`got ${header.slice(6)}`)).not.toContain(header.slice(6));
+  });
+
+  it('masks in any letter case (host names are lower-cased by URLs)', () => {
+    expect(new Redactor(['TenantSecret42']).text('https://tenantsecret42.example.com TENANTSECRET42')).toBe('https://••••et42.example.com ••••et42');
+  });
+
+  it('forgets everything on request', () => {
+    const redactor = new Redactor([SECRET]);
+    redactor.forgetAll();
+    expect(redactor.text(SECRET)).toBe(SECRET);
+    expect(redactor.isEmpty).toBe(true);
+  });
+});
+
+describe('Redactor.value (structural)', () => {
+  it('masks strings and keys but keeps numbers and booleans, so a secret equal to true never changes a type', () => {
+    const redactor = new Redactor(['true', 'false', '1234', '0001']);
+    const masked = redactor.value({ ok: true, no: false, n: 1234, m: 5, s: 'true story', '0001': null, list: ['0001', 7], text: '1234' });
+    expect(masked).toEqual({ ok: true, no: false, n: 1234, m: 5, s: '•••• story', '••••': null, list: ['••••', 7], text: '••••' });
+  });
+
+  it('returns values untouched when nothing is known', () => {
+    const value = { a: 'x', b: [1, true, null] };
+    expect(new Redactor().value(value)).toEqual(value);
+  });
+});
+
+describe('Redactor.bytes (hex view)', () => {
+  it('overwrites every form with stars of the same length', () => {
+    const secret = 'binary-secret-77';
+    const data = Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(secret), Buffer.from([0xff]), Buffer.from(secret.toUpperCase()), Buffer.from(Buffer.from(secret).toString('base64'))]);
+    const masked = new Redactor([secret]).bytes(data);
+    expect(masked.length).toBe(data.length);
+    expect(masked.toString('latin1')).not.toMatch(/binary-secret|BINARY-SECRET/);
+    expect(masked.toString('latin1')).not.toContain(Buffer.from(secret).toString('base64').slice(0, 12));
+    expect([...masked.subarray(0, 3)]).toEqual([0, 1, 2]);
+    expect(masked.subarray(3, 3 + secret.length).toString('latin1')).toBe('*'.repeat(secret.length));
+  });
+
+  it('matches non-ASCII secrets as written', () => {
+    const secret = 'ÉCOLE-sécrète';
+    const masked = new Redactor([secret]).bytes(Buffer.from(`x${secret}x`));
+    expect(masked.toString('utf8')).not.toContain(secret);
+    expect(masked.toString('utf8')).toMatch(/^x\*+x$/);
+  });
+
+  it('returns the same bytes when there is nothing to mask', () => {
+    const data = Buffer.from('nothing here');
+    expect(new Redactor(['absent-secret']).bytes(data)).toBe(data);
+    expect(new Redactor().bytes(data)).toBe(data);
+  });
+});
+
+describe('Redactor.body', () => {
+  it('masks fields named as secrets, whatever their value, and keeps token types', () => {
+    const shown = JSON.parse(
+      new Redactor().body(
+        JSON.stringify({ access_token: 'abc', id_token: 'id-token-value-1234', refresh_token: 'r', api_key: 'k', 'api-key': 'k', apikey: 'k', client_secret: 's', token_type: 'Bearer', user: { password: 'pw', name: 'Ann' }, list: [{ session: 'xyz' }], count: 3 }),
+      ),
+    );
+    expect(shown).toEqual({ access_token: '••••', id_token: '••••1234', refresh_token: '••••', api_key: '••••', 'api-key': '••••', apikey: '••••', client_secret: '••••', token_type: 'Bearer', user: { password: '••••', name: 'Ann' }, list: [{ session: '••••' }], count: 3 });
+  });
+
+  it('masks known secrets in fields with innocent names, and in text bodies', () => {
+    const redactor = new Redactor(['data-value-secret']);
+    expect(JSON.parse(redactor.body('{"data":{"value":"data-value-secret"}}'))).toEqual({ data: { value: '••••cret' } });
+    expect(redactor.body('not json data-value-secret')).toBe('not json ••••cret');
+  });
+
+  it('keeps the JSON valid when a secret is true', () => {
+    expect(JSON.parse(new Redactor(['true']).body('{"ok":true,"s":"true"}'))).toEqual({ ok: true, s: '••••' });
+  });
+});
+
+describe('formsOf', () => {
+  it('lists each form once and none shorter than 4 characters', () => {
+    const forms = formsOf('abcd');
+    expect(new Set(forms).size).toBe(forms.length);
+    expect(forms.every((form) => form.length >= 4)).toBe(true);
+    expect(forms).toEqual(expect.arrayContaining(['abcd', 'YWJjZA==', 'YWJjZA']));
+  });
+});

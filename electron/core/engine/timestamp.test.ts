@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoTimestamp } from './timestamp';
+
+const utc = (text: string) => parseIsoTimestamp(text, 'UTC');
+
+describe('parseIsoTimestamp', () => {
+  it('reads dates alone, minutes, seconds and fractions of any length (truncated to ms)', () => {
+    expect(utc('2021-11-19')).toBe(Date.UTC(2021, 10, 19));
+    expect(utc('2021-11-19T23:36')).toBe(Date.UTC(2021, 10, 19, 23, 36));
+    expect(utc('2021-11-19 23:36:09')).toBe(Date.UTC(2021, 10, 19, 23, 36, 9));
+    expect(utc('2021-11-19T23:36:09.5')).toBe(Date.UTC(2021, 10, 19, 23, 36, 9, 500));
+    expect(utc('2021-11-19T23:36:09,25')).toBe(Date.UTC(2021, 10, 19, 23, 36, 9, 250));
+    expect(utc('2021-11-19T23:36:09.123999')).toBe(Date.UTC(2021, 10, 19, 23, 36, 9, 123));
+    expect(utc('  2021-11-19T23:36:09Z  ')).toBe(Date.UTC(2021, 10, 19, 23, 36, 9));
+  });
+
+  it('reads Z in either case, and offsets with or without a colon or minutes', () => {
+    const at = Date.UTC(2021, 10, 19, 12, 0, 0);
+    expect(utc('2021-11-19T12:00:00z')).toBe(at);
+    expect(parseIsoTimestamp('2021-11-19T12:00:00Z', 'Asia/Tokyo')).toBe(at);
+    expect(utc('2021-11-19T14:00:00+02')).toBe(at);
+    expect(utc('2021-11-19T14:30:00+0230')).toBe(at);
+    expect(utc('2021-11-19T09:15:00-02:45')).toBe(at);
+    expect(utc('2021-11-19T12:00:00 +00:00')).toBe(at);
+  });
+
+  it('reads zone-less times in the stated zone, on both sides of DST and in its gaps', () => {
+    expect(parseIsoTimestamp('2021-01-15T12:00:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 0, 15, 11));
+    expect(parseIsoTimestamp('2021-06-15T12:00:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 5, 15, 10));
+    expect(parseIsoTimestamp('2021-11-19T09:00:00', 'Asia/Kolkata')).toBe(Date.UTC(2021, 10, 19, 3, 30));
+    expect(parseIsoTimestamp('2021-11-19T09:00:00', 'Etc/UTC')).toBe(Date.UTC(2021, 10, 19, 9));
+    // 02:30 does not exist in Oslo on 2021-03-28: it resolves forward (03:30 CEST = 01:30 UTC).
+    expect(parseIsoTimestamp('2021-03-28T02:30:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 2, 28, 1, 30));
+    // 02:30 happens twice on 2021-10-31: the earlier instant (CEST) is taken.
+    expect(parseIsoTimestamp('2021-10-31T02:30:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 9, 31, 0, 30));
+  });
+
+  it('keeps sub-second precision in other zones', () => {
+    expect(parseIsoTimestamp('2021-06-15T12:00:00.250', 'Europe/Oslo')).toBe(Date.UTC(2021, 5, 15, 10, 0, 0, 250));
+    expect(parseIsoTimestamp('1969-12-31T23:59:59.500', 'Europe/Oslo')).toBe(Date.UTC(1969, 11, 31, 22, 59, 59, 500));
+  });
+
+  it('refuses impossible dates and times, and anything that is not ISO 8601', () => {
+    for (const text of ['2021-02-29', '2021-13-01', '2021-00-10', '2021-04-31', '2021-11-19T24:00:00', '2021-11-19T23:60:00', '2021-11-19T23:59:60', '2021-11-19T', '21-11-19', '2021/11/19', '1637364969', '', 'now', '2021-11-19T23:36:09+2', '2021-11-19T23:36:09Zjunk']) {
+      expect(utc(text), text).toBeUndefined();
+    }
+    expect(utc('2020-02-29')).toBe(Date.UTC(2020, 1, 29));
+  });
+});

@@ -1,0 +1,155 @@
+// Plants secrets and tokens, then drives every echo and error path where one used to leak: an
+// auth service echoing the Basic credential, tokens refused after they were read (unreadable
+// lifetime, expired on arrival, control characters), a secret in a host name, binary and JSON
+// bodies echoing secrets (one secret being `true`). Then it searches the IPC answers and events,
+// every file in the data folder (timeline.jsonl, history), the CLI's timeline and the hex view.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyDraft } from '../../shared/runner/draft';
+import { main } from '../cli/main';
+import { createManualClock } from './engine/clock';
+import { createMainServices } from './services';
+import { listFiles, TEST_SCRYPT, tempDir } from './vault/test-support';
+
+const PASSPHRASE = 'leak canary passphrase 42';
+const CLIENT_ID = 'leak-client';
+const CANARIES = {
+  clientSecret: 'CnrySecret/+q~9Zk1wX',
+  hostSecret: 'TenantCnry7Hq',
+  token: 'CnryToken-5d1a9e7b3c',
+  refresh: 'CnryRefresh-8f2c4b6a',
+};
+/** Bodies the auth service answers with, by path. */
+const TOKEN_ANSWERS: Record<string, (basic: string) => { status: number; body: unknown }> = {
+  '/echo-basic': (basic) => ({ status: 401, body: { error: 'invalid_client', error_description: `Unknown client ${basic}`, seen: basic, lower: basic.toLowerCase() } }),
+  '/bad-lifetime': () => ({ status: 200, body: { access_token: CANARIES.token, refresh_token: CANARIES.refresh, expires_in: 'eventually', note: `issued ${CANARIES.token}` } }),
+  '/expired': () => ({ status: 200, body: { access_token: CANARIES.token, expires_in: 0, note: `issued ${CANARIES.token}` } }),
+  '/absurd': () => ({ status: 200, body: { access_token: CANARIES.token, expires_in: 1e17, note: `issued ${CANARIES.token}` } }),
+  '/control': () => ({ status: 200, body: { access_token: `${CANARIES.token}\r\nX-Evil: 1`, expires_in: 60 } }),
+};
+
+let server: http.Server;
+let base: string;
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const basic = (req.headers.authorization ?? '').replace(/^Basic /, '');
+    const answer = TOKEN_ANSWERS[url.pathname]?.(basic);
+    if (answer) {
+      res.writeHead(answer.status, { 'content-type': 'application/json', 'x-echo': basic });
+      res.end(JSON.stringify(answer.body));
+    } else if (url.pathname === '/binary') {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(Buffer.concat([Buffer.from([0, 1, 2, 3, 4, 5, 6]), Buffer.from(CANARIES.clientSecret), Buffer.from([0]), Buffer.from(Buffer.from(CANARIES.clientSecret).toString('base64'))]));
+    } else {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, echo: req.headers['x-key'], upper: String(req.headers['x-key']).toUpperCase() }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+async function cli(argv: string[]) {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (chunk) => (text += chunk));
+  const err = new PassThrough();
+  err.on('data', (chunk) => (text += chunk));
+  const code = await main(argv, { stdin: Readable.from(['']), stdout: out, stderr: err, env: { TOKENBENCH_PASSPHRASE: PASSPHRASE } });
+  return { code, text };
+}
+
+/** Every form a canary may be found in: as is, in either case, URL-encoded, base64(url), base64 of id:secret. */
+function formsToFind(canary: string): string[] {
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  return [canary, canary.toLowerCase(), canary.toUpperCase(), encodeURIComponent(canary), b64(canary), Buffer.from(canary).toString('base64url'), b64(`${CLIENT_ID}:${canary}`)];
+}
+
+describe('leak canary: every echo and error path', () => {
+  it('finds no planted secret or token in answers, events, files, the CLI timeline or the hex view', async () => {
+    const dataDir = tempDir();
+    const clock = createManualClock(Date.now());
+    const app = await createMainServices({ dataDir, clock, scryptCost: TEST_SCRYPT, log: () => {} });
+    const events: unknown[] = [];
+    app.onEvent((event, payload) => events.push({ event, payload }));
+    const answers: unknown[] = [];
+    const call = async (channel: string, payload: unknown) => {
+      const result = await app.dispatch(channel, payload);
+      answers.push(result);
+      return result;
+    };
+
+    await call('vault:setup', { passphrase: PASSPHRASE });
+    const environment = (await app.handlers['environments:create']({ name: 'Canary' })) as { id: string };
+    const added = await app.handlers['credentials:add-from-preset']({
+      presetId: 'oauth2-client-credentials-basic',
+      environmentId: environment.id,
+      values: { tokenUrl: `${base}/echo-basic`, clientId: CLIENT_ID, clientSecret: CANARIES.clientSecret },
+    });
+    const credentialId = added.credential.id;
+    await call('variables:set', { environmentId: environment.id, name: 'tenant', value: CANARIES.hostSecret, secret: true });
+    await call('variables:set', { environmentId: environment.id, name: 'flag', value: 'true', secret: true });
+    const pair = { environmentId: environment.id, credentialId };
+
+    const fetchFrom = async (tokenUrl: string, secret = false) => {
+      await call('variables:set', { environmentId: environment.id, name: 'tokenUrl', value: tokenUrl, secret });
+      // Past any spacing or backoff the guard asks for: each attempt must reach the service.
+      clock.advance(301_000);
+      return call('tokens:fetch', pair);
+    };
+    const outcomes = [];
+    for (const route of Object.keys(TOKEN_ANSWERS)) outcomes.push(await fetchFrom(`${base}${route}`));
+    // A secret in the host name comes back lower-cased in the transport error.
+    outcomes.push(await fetchFrom(`http://${CANARIES.hostSecret}.invalid/token`, true));
+    const codes = outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error.code));
+    expect(codes).toEqual(['bad-credentials', 'expiry-unreadable', 'expired-on-arrival', 'expiry-unreadable', 'token-invalid', expect.stringMatching(/dns|network/)]);
+    await call('tokens:list', {});
+    await call('timeline:list', {});
+
+    // The runner: a JSON echo (with a secret equal to `true` in the environment) and a binary body.
+    const draft = (url: string) => emptyDraft({ method: 'GET', url, environmentId: environment.id, headers: [{ name: 'x-key', value: '{{clientSecret}}', enabled: true }] });
+    const json = await call('runner:send', { draft: draft(`${base}/json`), sendId: 'json-1' });
+    expect(json).toMatchObject({ ok: true });
+    const binary = await call('runner:send', { draft: draft(`${base}/binary`), sendId: 'bin-1' });
+    expect(binary).toMatchObject({ ok: true, value: { body: { kind: 'binary' } } });
+    const bodyId = (binary as { value: { body: { bodyId: string } } }).value.body.bodyId;
+    const hex = await call('runner:body-page', { bodyId, view: 'hex', from: 0, count: 100 });
+    const hexLines = (hex as { value: { lines: string[] } }).value.lines;
+    const asciiColumn = hexLines.map((line) => line.slice(line.indexOf('|') + 1, -1)).join('');
+    const history = await call('history:list', {});
+    expect(history).toMatchObject({ ok: true, value: { entries: [{ url: `${base}/binary` }, { url: `${base}/json` }] } });
+    await app.dispose();
+
+    const cliTimeline = await cli(['timeline', '--data-dir', dataDir]);
+    const cliTimelineJson = await cli(['timeline', '--json', '--data-dir', dataDir]);
+    expect(cliTimelineJson.code).toBe(0);
+    expect(cliTimeline.text).toContain('failed');
+
+    const haystacks: Array<[string, string]> = [
+      ...listFiles(dataDir).map((file): [string, string] => [path.relative(dataDir, file), fs.readFileSync(file, 'latin1')]),
+      ['IPC answers', JSON.stringify(answers)],
+      ['events', JSON.stringify(events)],
+      ['hex view (ascii column)', asciiColumn],
+      ['CLI timeline', cliTimeline.text + cliTimelineJson.text],
+    ];
+    expect(haystacks.map(([where]) => where)).toEqual(expect.arrayContaining(['timeline.jsonl']));
+    for (const [where, text] of haystacks) {
+      for (const [name, canary] of Object.entries(CANARIES)) {
+        for (const form of formsToFind(canary)) expect(text.includes(form), `${name} canary (${form}) found in ${where}`).toBe(false);
+      }
+    }
+
+    // The search can fail: the server really echoed the secrets, and they are where they belong.
+    const timelineFile = fs.readFileSync(path.join(dataDir, 'timeline.jsonl'), 'utf8');
+    expect(timelineFile).toContain('Unknown client ••••');
+    expect(json).toMatchObject({ ok: true, value: { body: { kind: 'json', note: null, complete: true }, historyProblem: null } });
+    expect(JSON.stringify(answers)).toContain('"echo\\": \\"••••k1wX');
+    expect(asciiColumn).toContain('*'.repeat(CANARIES.clientSecret.length));
+  });
+});
