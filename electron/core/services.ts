@@ -94,10 +94,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     files: options.files,
     time: clock,
     scryptCost: options.scryptCost,
-    onVaultChanged: (status) => {
-      ctx.emit('vault:changed', status);
-      if (status.state === 'unlocked') void dropLeftovers();
-    },
+    // Unlocking removes nothing: a sealed value is never dropped because a file could not be read.
+    onVaultChanged: (status) => ctx.emit('vault:changed', status),
     onEnvironmentsChanged: (environments) => ctx.emit('environments:changed', environments),
     onImported: () => {
       ctx.emit('environments:changed', ctx.workspace.read().environments);
@@ -108,15 +106,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const log = (message: string) => (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(redact(message));
   if (dataDirWarning) log(dataDirWarning);
   const isVaultUnlocked = () => secrets.vault.status().state === 'unlocked';
-
-  /** Secrets of environments deleted while the vault was locked. */
-  async function dropLeftovers(): Promise<void> {
-    try {
-      await secrets.variables.removeOrphanedSecrets();
-    } catch (error) {
-      log(`Could not drop the secrets of deleted environments: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
 
   const timeline = createTimelineStore({ dataDir: options.dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));

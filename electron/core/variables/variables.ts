@@ -34,8 +34,12 @@ export interface VariablesService {
   resolveVariables(environmentId: string): Promise<ResolvedVariables>;
   /** The plaintext of one secret variable (for an explicit reveal or copy). */
   readSecret(environmentId: string, name: string): string;
-  /** Removes the sealed values of environments that no longer exist. */
-  removeOrphanedSecrets(): Promise<number>;
+  /**
+   * Removes the sealed values of an environment the user has just deleted (the vault may be
+   * locked). Nothing else ever removes sealed values in bulk: a value is never dropped because
+   * some file could not be read or did not mention it.
+   */
+  removeSecretsOfEnvironment(environmentId: string): Promise<number>;
 }
 
 export interface VariablesOptions {
@@ -182,12 +186,11 @@ export function createVariablesService({ workspace, vault, clock, onChanged }: V
       return Object.fromEntries(environment.variables.map((v) => [v.name, { value: v.secret ? secretValues.get(v.name)! : v.value, secret: v.secret }]));
     },
 
-    async removeOrphanedSecrets() {
-      const existing = new Set(workspace.read().environments.map((e) => e.id));
-      const removed = await vault.secrets.remove((id) => {
-        const environmentId = environmentOfSecret(id);
-        return environmentId !== undefined && !existing.has(environmentId);
-      });
+    async removeSecretsOfEnvironment(environmentId) {
+      if (workspace.read().environments.some((e) => e.id === environmentId)) {
+        throw new Error('The secrets of an environment that still exists cannot be removed (a bug in Tokenbench).');
+      }
+      const removed = await vault.secrets.discard((id) => environmentOfSecret(id) === environmentId);
       return removed.length;
     },
   };

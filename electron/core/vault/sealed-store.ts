@@ -23,6 +23,11 @@ export interface SealedStore {
   write(values: Record<string, string>): Promise<void>;
   /** Removes the entries whose id matches; returns their ids. */
   remove(match: (id: string) => boolean): Promise<string[]>;
+  /**
+   * Removes the entries whose id matches without needing the key, for values the user has just
+   * deleted the owner of (an environment deleted while the vault is locked).
+   */
+  discard(match: (id: string) => boolean): Promise<string[]>;
   ids(): string[];
   /** Throws `vault-locked` unless the vault is unlocked (to check before changing other files). */
   requireUnlocked(): void;
@@ -89,8 +94,12 @@ export function createSealedStore({ file, label, key, memory }: SealedStoreOptio
       sealedValues.forEach(([id, sealed]) => decrypted.set(id, { sealed, value: values[id]! }));
     },
 
-    async remove(match) {
+    remove(match) {
       key();
+      return this.discard(match);
+    },
+
+    async discard(match) {
       if (!Object.keys(file.read().entries).some(match)) return [];
       let removed: string[] = [];
       await file.update((current) => {
