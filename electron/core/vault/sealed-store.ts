@@ -15,6 +15,8 @@ export interface VaultKey {
 }
 
 export interface SealedStore {
+  /** The file the entries live in (to lock it together with others). */
+  readonly path: string;
   /** The plaintext of `id`, or undefined when there is none. `describe` names it in errors. */
   read(id: string, describe: string): string | undefined;
   /** Several values, with one look at the file. */
@@ -61,6 +63,10 @@ export function createSealedStore({ file, label, key, memory }: SealedStoreOptio
   }
 
   return {
+    get path() {
+      return file.path;
+    },
+
     read(id, describe) {
       return this.readMany([{ id, describe }])[0];
     },
