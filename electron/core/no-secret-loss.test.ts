@@ -56,7 +56,10 @@ describe('no secret is lost because a file could not be read', () => {
       apply(workspaceFile);
 
       app = await createMainServices({ dataDir, scryptCost: TEST_SCRYPT, log: () => {} });
-      expect(app.storeProblems.map((p) => path.basename(p.file))).toEqual(damage.startsWith('deleted') ? [] : ['workspace.json']);
+      // The values the workspace no longer lists are reported, with what to do.
+      expect(app.storeProblems.at(-1)!.message).toBe(
+        'secrets.json holds the secret values of 2 environment(s) that workspace.json does not list: workspace.json was lost or replaced. The values are kept, sealed. Put your own backup of workspace.json back in the data folder to use them again.',
+      );
       await app.handlers['vault:unlock']({ passphrase: PASSPHRASE });
       // Something is written meanwhile (the workspace starts over), and the vault locks and unlocks again.
       await app.handlers['environments:create']({ name: 'Started over' });

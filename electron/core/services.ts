@@ -30,6 +30,7 @@ import { createTimelineStore } from './tokens/timeline-store';
 import type { ScryptCost } from './vault/kdf';
 import type { Clipboard, Keychain } from './vault/ports';
 import { createSecretServices, type SecretServices } from './vault/secret-services';
+import { environmentOfSecret } from './variables/variables';
 import { appVersion } from './version';
 
 export interface MainServicesOptions {
@@ -102,6 +103,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ctx.emit('credentials:changed', credentials.read().credentials);
     },
   });
+  reportUnlistedSecrets(problems, ctx.workspace, secrets);
   const redact = (text: string) => secrets.redact(text);
   const log = (message: string) => (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(redact(message));
   if (dataDirWarning) log(dataDirWarning);
@@ -210,4 +212,26 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       secrets.dispose();
     },
   };
+}
+
+/**
+ * Sealed values of environments the workspace does not list: only a lost or replaced
+ * `workspace.json` leaves them (deleting an environment removes its values). They are kept and
+ * reported, never dropped: putting the workspace back brings them back.
+ */
+function reportUnlistedSecrets(problems: StoreProblem[], workspace: CoreContext['workspace'], secrets: SecretServices): void {
+  let sealedIds: string[];
+  try {
+    sealedIds = secrets.vault.secrets.ids();
+  } catch {
+    return; // secrets.json itself is damaged: that is reported already.
+  }
+  const listed = new Set(workspace.read().environments.map((e) => e.id));
+  const unlisted = new Set(sealedIds.map(environmentOfSecret).filter((id): id is string => id !== undefined && !listed.has(id)));
+  if (unlisted.size === 0) return;
+  problems.push({
+    file: workspace.path,
+    keptAs: workspace.path.replace(/workspace\.json$/, 'secrets.json'),
+    message: `secrets.json holds the secret values of ${unlisted.size} environment(s) that workspace.json does not list: workspace.json was lost or replaced. The values are kept, sealed. Put your own backup of workspace.json back in the data folder to use them again.`,
+  });
 }

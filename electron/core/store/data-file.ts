@@ -148,7 +148,7 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
           ? `${state.error.message} ${recoveredFromBackup()} The damaged file will be kept as ${path.basename(keptAsName())}.`
           : options.whenUnreadable === 'refuse'
             ? `${state.error.message} Nothing was changed.`
-            : `${state.error.message} It will be kept as ${path.basename(keptAsName())} and a new, empty file started at the next save.`;
+            : `${state.error.message} It will be kept as ${path.basename(keptAsName())} and a new, empty file started at the next save. What it held is in that file: repair it, or put your own backup of ${fileName} in its place.`;
     options.problems.push({ file: filePath, keptAs: state.kind === 'missing' ? backupPath(filePath) : keptAsName(), message });
   }
 

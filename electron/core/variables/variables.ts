@@ -57,7 +57,8 @@ export function secretVariableId(environmentId: string, name: string): string {
   return `${ENV_PREFIX}${encodeURIComponent(environmentId)}/${name}`;
 }
 
-function environmentOfSecret(id: string): string | undefined {
+/** The environment a sealed value belongs to, or undefined for other secrets. */
+export function environmentOfSecret(id: string): string | undefined {
   return id.startsWith(ENV_PREFIX) ? decodeURIComponent(id.slice(ENV_PREFIX.length, id.indexOf('/', ENV_PREFIX.length))) : undefined;
 }
 
