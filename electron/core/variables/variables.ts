@@ -115,8 +115,8 @@ export function createVariablesService({ workspace, vault, clock, onChanged }: V
     const values = vault.secrets.readMany(names.map((name) => ({ id: secretVariableId(environment.id, name), describe: describe(environment, name) })));
     return values.map((value, i) => {
       if (value !== undefined) return value;
-      throw new AppError('secret-missing', `${describe(environment, names[i]!)} has no stored value (it was removed, or the data folder was only partly copied).`, {
-        hint: 'Set its value again.',
+      throw new AppError('secret-missing', `${describe(environment, names[i]!)} has no stored value in secrets.json (it was removed, or secrets.json was lost or only partly copied).`, {
+        hint: 'Put back your own backup of secrets.json if you have one; otherwise set its value again.',
       });
     });
   }
