@@ -22,6 +22,7 @@ import type { FileChooser } from './handlers/portability';
 import { runnerHandlers } from './handlers/runner';
 import { tokenHandlers } from './handlers/tokens';
 import { createHttpClient, type HttpClient } from './http';
+import { undoInterruptedImport } from './portability/import-journal';
 import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
 import { inspectJwt } from './tokens/jwt-inspect';
@@ -103,9 +104,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ctx.emit('credentials:changed', credentials.read().credentials);
     },
   });
-  reportUnlistedSecrets(problems, ctx.workspace, secrets);
   const redact = (text: string) => secrets.redact(text);
   const log = (message: string) => (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(redact(message));
+  try {
+    if (await undoInterruptedImport({ workspace: ctx.workspace, credentials, secrets: secrets.vault.secrets })) {
+      log('An import was interrupted before it finished; what it had written was taken back. Import the file again.');
+    }
+  } catch (error) {
+    log(`An import was interrupted before it finished, and what it had written could not be taken back yet (${error instanceof Error ? error.message : String(error)}). Tokenbench tries again at the next start and the next import.`);
+  }
+  reportUnlistedSecrets(problems, ctx.workspace, secrets);
   if (dataDirWarning) log(dataDirWarning);
   const isVaultUnlocked = () => secrets.vault.status().state === 'unlocked';
 

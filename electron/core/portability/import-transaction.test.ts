@@ -11,6 +11,8 @@ import { createVault } from '../vault/vault';
 import { createVariablesService } from '../variables/variables';
 import { buildExport } from './export';
 import { importText } from './import';
+import { beginImport } from './import-journal';
+import { createMainServices } from '../services';
 
 const exportWith = (secret: string) =>
   JSON.stringify({ id: 'x', name: 'Vendor sandbox', values: [{ key: 'apiKey', value: secret, type: 'secret', enabled: true }], _postman_variable_scope: 'environment' });
@@ -67,5 +69,25 @@ describe('import transaction', () => {
     expect(summary.imported).toBe(true);
     const [environment] = sources.workspace.read().environments;
     expect(await sources.variables.resolveVariables(environment!.id)).toEqual({ apiKey: { value: 'read-back-secret-3', secret: true } });
+  });
+
+  it('an import interrupted half-way is taken back by the next process that opens the folder', async () => {
+    const { dataDir, sources, vault, workspace } = await folder();
+    const files = { workspace, credentials: sources.credentials, secrets: vault.secrets };
+    await workspace.update((c) => c);
+    const before = fs.readFileSync(workspace.path, 'utf8');
+    // The state a kill leaves after the values and the environment were written, before the end.
+    beginImport(files, { environmentIds: ['half-env'], credentialIds: ['half-cred'], secretIds: ['env/half-env/apiKey'] });
+    await vault.secrets.write({ 'env/half-env/apiKey': 'half-imported-secret-4' });
+    const stamp = new Date().toISOString();
+    await workspace.update((c) => ({ ...c, environments: [...c.environments, { id: 'half-env', name: 'Half', production: false, allowedHosts: [], allowInsecureTls: false, confirmProduction: true, variables: [], createdAt: stamp, updatedAt: stamp }] }));
+    const logged: string[] = [];
+    const app = await createMainServices({ dataDir, scryptCost: TEST_SCRYPT, log: (m) => logged.push(m) });
+    await app.dispose();
+    expect(logged).toEqual(['An import was interrupted before it finished; what it had written was taken back. Import the file again.']);
+    expect(app.storeProblems).toEqual([]);
+    expect(fs.readFileSync(workspace.path, 'utf8')).toBe(before);
+    expect(vault.secrets.ids()).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir, 'import.pending.json'))).toBe(false);
   });
 });

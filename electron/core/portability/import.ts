@@ -14,6 +14,7 @@ import type { Environment } from '../../../shared/domain/environment';
 import { AppError } from '../../../shared/errors';
 import type { ImportedItem, ImportSummary } from '../../../shared/ipc/domains/portability';
 import { DEFAULT_LOCK_STALE_MS, withFileLocks } from '../store/file-lock';
+import { beginImport, endImport, importLockPaths, undoLocked } from './import-journal';
 import { sealableVariables } from '../variables/variables';
 import { planImport, type ImportPlan } from './plan';
 import type { PortabilitySources } from './sources';
@@ -47,20 +48,28 @@ async function applyPlan(sources: PortabilitySources, plan: ImportPlan, onConfli
     const environment: Environment = { ...planned, id, variables, createdAt: stamp, updatedAt: stamp };
     return { planned, environment, secretValues };
   });
+  const credentialIds = plan.credentials.map(() => randomUUID());
   const sealsValues = drafts.some((d) => Object.keys(d.secretValues).length > 0);
   if (sealsValues) sources.vault.secrets.requireUnlocked();
-  const files = [
-    sources.workspace.path,
-    ...(sealsValues ? [sources.vault.secrets.path] : []),
-    ...(sources.credentials && plan.credentials.length > 0 ? [sources.credentials.path] : []),
-  ];
-  // One transaction: no other window or CLI command changes these files until it is done.
-  return withFileLocks(files, DEFAULT_LOCK_STALE_MS, async () => {
+  const files = { workspace: sources.workspace, credentials: sources.credentials, secrets: sources.vault.secrets };
+  // One transaction: no other window or CLI command changes these files until it is done, and
+  // a crash half-way is taken back by the next process that opens the folder (import-journal.ts).
+  return withFileLocks(importLockPaths(files), DEFAULT_LOCK_STALE_MS, async () => {
+    await undoLocked(files);
+    beginImport(files, {
+      environmentIds: drafts.map((d) => d.environment.id),
+      credentialIds,
+      secretIds: drafts.flatMap((d) => Object.keys(d.secretValues)),
+    });
     const undo: Array<() => Promise<unknown>> = [];
     try {
-      return await applyLocked(sources, plan, drafts, onConflict, stamp, undo);
+      const summary = await applyLocked(sources, plan, drafts, credentialIds, onConflict, stamp, undo);
+      endImport(files);
+      return summary;
     } catch (error) {
-      throw await rollBack(undo, error);
+      const failure = await rollBack(undo, error);
+      if (!(failure instanceof AppError && failure.code === 'import-incomplete')) endImport(files);
+      throw failure;
     }
   });
 }
@@ -71,6 +80,7 @@ async function applyLocked(
   sources: PortabilitySources,
   plan: ImportPlan,
   drafts: Draft[],
+  credentialIds: string[],
   onConflict: 'rename' | 'skip',
   stamp: string,
   undo: Array<() => Promise<unknown>>,
@@ -103,7 +113,7 @@ async function applyLocked(
   }
   const idsByName = new Map(sources.workspace.read().environments.map((e) => [e.name.toLowerCase(), e.id]));
   for (const draft of added) idsByName.set(draft.planned.name.toLowerCase(), draft.environment.id);
-  const credentials = await importCredentials(sources, plan, idsByName, onConflict, stamp, undo);
+  const credentials = await importCredentials(sources, plan, credentialIds, idsByName, onConflict, stamp, undo);
 
   assertAllWritten(sources, addedIds, Object.keys(secretValues));
   return {
@@ -157,6 +167,7 @@ async function rollBack(undo: Array<() => Promise<unknown>>, failure: unknown): 
 async function importCredentials(
   sources: PortabilitySources,
   plan: ImportPlan,
+  credentialIds: string[],
   environmentIds: Map<string, string>,
   onConflict: 'rename' | 'skip',
   stamp: string,
@@ -171,7 +182,7 @@ async function importCredentials(
     items.length = 0;
     const taken = new Set(current.credentials.map((c) => c.name.toLowerCase()));
     const added: Credential[] = [];
-    for (const planned of plan.credentials) {
+    for (const [index, planned] of plan.credentials.entries()) {
       const name = freeName(planned.name, taken, onConflict);
       if (name === null) {
         items.push({ name: planned.name, importedAs: null, skipped: 'a credential with this name already exists' });
@@ -179,7 +190,7 @@ async function importCredentials(
       }
       taken.add(name.toLowerCase());
       const ids = planned.environments.flatMap((e) => environmentIds.get(e.toLowerCase()) ?? []);
-      const id = randomUUID();
+      const id = credentialIds[index]!;
       addedIds.add(id);
       added.push({ id, name, presetId: planned.presetId, recipe: planned.recipe, environmentIds: ids, createdAt: stamp, updatedAt: stamp });
       items.push({ name: planned.name, importedAs: name });
