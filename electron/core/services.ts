@@ -24,6 +24,7 @@ import type { FileChooser } from './handlers/portability';
 import { runnerHandlers } from './handlers/runner';
 import { tokenHandlers } from './handlers/tokens';
 import { createHttpClient, type HttpClient } from './http';
+import { undoInterruptedImport } from './portability/import-journal';
 import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
 import { inspectJwt } from './tokens/jwt-inspect';
@@ -33,6 +34,7 @@ import { createTimelineStore } from './tokens/timeline-store';
 import type { ScryptCost } from './vault/kdf';
 import type { Clipboard, Keychain } from './vault/ports';
 import { createSecretServices, type SecretServices } from './vault/secret-services';
+import { environmentOfSecret } from './variables/variables';
 import { appVersion } from './version';
 
 export interface MainServicesOptions {
@@ -102,10 +104,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     files: options.files,
     time: clock,
     scryptCost: options.scryptCost,
-    onVaultChanged: (status) => {
-      ctx.emit('vault:changed', status);
-      if (status.state === 'unlocked') void dropLeftovers();
-    },
+    // Unlocking removes nothing: a sealed value is never dropped because a file could not be read.
+    onVaultChanged: (status) => ctx.emit('vault:changed', status),
     onEnvironmentsChanged: (environments) => ctx.emit('environments:changed', environments),
     onImported: () => {
       ctx.emit('environments:changed', ctx.workspace.read().environments);
@@ -114,17 +114,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
   const redact = (text: string) => secrets.redact(text);
   const log = (message: string) => (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(redact(message));
+  try {
+    if (await undoInterruptedImport({ workspace: ctx.workspace, credentials, secrets: secrets.vault.secrets })) {
+      log('An import was interrupted before it finished; what it had written was taken back. Import the file again.');
+    }
+  } catch (error) {
+    log(`An import was interrupted before it finished, and what it had written could not be taken back yet (${error instanceof Error ? error.message : String(error)}). Tokenbench tries again at the next start and the next import.`);
+  }
+  reportUnlistedSecrets(problems, ctx.workspace, secrets);
   if (dataDirWarning) log(dataDirWarning);
   const isVaultUnlocked = () => secrets.vault.status().state === 'unlocked';
-
-  /** Secrets of environments deleted while the vault was locked. */
-  async function dropLeftovers(): Promise<void> {
-    try {
-      await secrets.variables.removeOrphanedSecrets();
-    } catch (error) {
-      log(`Could not drop the secrets of deleted environments: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
 
   const timeline = createTimelineStore({ dataDir: options.dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
@@ -244,4 +243,26 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       secrets.dispose();
     },
   };
+}
+
+/**
+ * Sealed values of environments the workspace does not list: only a lost or replaced
+ * `workspace.json` leaves them (deleting an environment removes its values). They are kept and
+ * reported, never dropped: putting the workspace back brings them back.
+ */
+function reportUnlistedSecrets(problems: StoreProblem[], workspace: CoreContext['workspace'], secrets: SecretServices): void {
+  let sealedIds: string[];
+  try {
+    sealedIds = secrets.vault.secrets.ids();
+  } catch {
+    return; // secrets.json itself is damaged: that is reported already.
+  }
+  const listed = new Set(workspace.read().environments.map((e) => e.id));
+  const unlisted = new Set(sealedIds.map(environmentOfSecret).filter((id): id is string => id !== undefined && !listed.has(id)));
+  if (unlisted.size === 0) return;
+  problems.push({
+    file: workspace.path,
+    keptAs: workspace.path.replace(/workspace\.json$/, 'secrets.json'),
+    message: `secrets.json holds the secret values of ${unlisted.size} environment(s) that workspace.json does not list: workspace.json was lost or replaced. The values are kept, sealed. Put your own backup of workspace.json back in the data folder to use them again.`,
+  });
 }

@@ -89,12 +89,10 @@ export function environmentLifecycleHandlers(ctx: CoreContext, deps: Environment
           credentials.map((c) => (c.environmentIds.includes(id) ? { ...c, environmentIds: c.environmentIds.filter((e) => e !== id) } : c)),
         );
       }
-      // Secrets and tokens can only be dropped while the vault is unlocked; when it is locked
-      // they stay behind, sealed, and are dropped at the next unlock (see services.ts).
-      if (deps.isVaultUnlocked()) {
-        await deps.variables.removeOrphanedSecrets();
-        await deps.tokenCache.deleteWhere({ environmentId: id });
-      }
+      // Its sealed values go with it, locked or not (removing a sealed entry needs no key).
+      // Cached tokens are dropped only while unlocked; they are worthless without the key.
+      await deps.variables.removeSecretsOfEnvironment(id);
+      if (deps.isVaultUnlocked()) await deps.tokenCache.deleteWhere({ environmentId: id });
       ctx.emit('environments:changed', next.environments);
       return { deleted: id };
     },

@@ -11,7 +11,7 @@ import { openWorkspace } from './workspace';
 const schema = z.object({ schemaVersion: z.literal(2), items: z.array(z.string()) });
 type Items = z.infer<typeof schema>;
 
-function open(dataDir: string, extra: { whenUnreadable?: 'start-empty' | 'refuse' } = {}) {
+function open(dataDir: string, extra: { whenUnreadable?: 'start-empty' | 'refuse'; copyFirstWrite?: boolean } = {}) {
   const problems: StoreProblem[] = [];
   const file = openDataFile<Items>({
     dataDir,
@@ -44,6 +44,36 @@ describe('data files', () => {
     expect(fs.statSync(file.path).mode & 0o777).toBe(0o600);
   });
 
+  it('keeps the permission bits of a file that already exists, on the file and on its backup', async () => {
+    const dir = tempDir();
+    const { file } = open(dir);
+    await add(file, 'a');
+    fs.chmodSync(file.path, 0o644);
+    await add(file, 'b');
+    await add(file, 'c');
+    expect(fs.statSync(file.path).mode & 0o777).toBe(0o644);
+    expect(fs.statSync(`${file.path}.bak`).mode & 0o777).toBe(0o644);
+  });
+
+  it('keeps the backup as a real copy: changing the file in place leaves the backup as it was', async () => {
+    const dir = tempDir();
+    const { file } = open(dir);
+    await add(file, 'a');
+    await add(file, 'b');
+    expect(fs.statSync(`${file.path}.bak`).ino).not.toBe(fs.statSync(file.path).ino);
+    fs.writeFileSync(file.path, 'overwritten in place');
+    expect(readJson(`${file.path}.bak`).items).toEqual(['a']);
+  });
+
+  it('keeps a verified copy from the first write on, when asked (vault.json)', async () => {
+    const dir = tempDir();
+    const { file } = open(dir, { copyFirstWrite: true });
+    await add(file, 'a');
+    expect(readJson(`${file.path}.bak`).items).toEqual(['a']);
+    await add(file, 'b');
+    expect(readJson(`${file.path}.bak`).items).toEqual(['a']);
+  });
+
   it('recovers a missing file from its backup, and reports it', async () => {
     const dir = tempDir();
     const { file } = open(dir);
@@ -66,7 +96,7 @@ describe('data files', () => {
     const before = hashDir(dir);
     const reopened = open(dir);
     expect(hashDir(dir)).toBe(before);
-    expect(reopened.problems[0]!.message).toMatch(/items\.json is damaged: it ends early .* using the last good copy/);
+    expect(reopened.problems[0]!.message).toMatch(/items\.json is damaged: it ends early .* recovered it from its last good copy \(items\.json\.bak, as saved at .*\); the last change saved to items\.json after that .* is lost/);
     expect(reopened.file.read().items).toEqual(['a']);
     await add(reopened.file, 'c');
     const keptAs = reopened.problems[0]!.keptAs;

@@ -1,10 +1,11 @@
 /**
- * One JSON data file in the data directory, written through `conf` (the app, the CLI and the
- * tests alike: same options, same file, atomic temp-file-and-rename writes).
+ * One JSON data file in the data directory, in the format electron-store and `conf` use, but
+ * written by our own durable writer (`durable-write.ts`): every byte written and fsynced, size
+ * checked, then renamed into place; a full disk is an error and the old file stays.
  *
  * What it adds on top:
  * - validation with a zod schema, and format versions with migrations (`migrations.ts`);
- * - `FILE.bak`, the last good copy, refreshed before every write;
+ * - `FILE.bak`, a real copy of the last good content, refreshed before every write;
  * - a damaged file is reported and, at the next save, set aside (never overwritten); while it
  *   is damaged, reads use the backup if it is good. A missing file with a good backup is
  *   recovered from the backup. All repairs happen under the write lock;
@@ -15,16 +16,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf, { type Options } from 'conf';
+import type { default as Conf, Options } from 'conf';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { StoreProblem } from '../../../shared/ipc/contract';
+import { writeFileDurably, type FileLayer } from './durable-write';
 import { asideName, backupPath, refreshBackup, removeLeftoverTempFiles } from './file-backup';
 import { DEFAULT_LOCK_STALE_MS, withFileLock } from './file-lock';
 import { migrateToCurrent, type VersionPolicy } from './migrations';
 import { fileKey, readSnapshot } from './snapshot';
 
 type Json = Record<string, unknown>;
+/**
+ * electron-store's class, which the Electron main still passes down. Files are no longer written
+ * through it (its atomic-write dependency takes a short write for success), so it is not used.
+ */
 export type StoreClass = new (options: Partial<Options<Json>> & { name?: string }) => Conf<Json>;
 
 export interface DataFileOptions<T extends Json> {
@@ -34,8 +40,15 @@ export interface DataFileOptions<T extends Json> {
   schema: z.ZodType<T, Json>;
   /** What a new, empty file holds. */
   initial: () => T;
-  /** `conf` unless a test passes another class. */
+  /** Not used any more (see `StoreClass`); accepted so callers need not change at once. */
   storeClass?: StoreClass;
+  /** The file operations under the writer; tests pass one that fails on purpose. */
+  fileLayer?: FileLayer;
+  /**
+   * Also keep a verified copy as `FILE.bak` right after the first write (for `vault.json`: the
+   * key slots are the one thing whose loss loses everything).
+   */
+  copyFirstWrite?: boolean;
   /** Unreadable files found while opening or reading are reported here. */
   problems: StoreProblem[];
   /** Format version and migrations; version 1 without migrations by default. */
@@ -72,8 +85,8 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
   const policy = options.version ?? { current: 1, migrations: [] };
   const now = options.now ?? (() => new Date());
   const reported = new Set<string>();
+  const files = options.fileLayer ?? fs;
   let cache: { key: string; value: T } | undefined;
-  let store: Conf<Json> | undefined;
   let cleanedUp = false;
 
   function decode(text: string, label: string): T {
@@ -130,13 +143,30 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
     reported.add(key);
     const message =
       state.kind === 'missing'
-        ? `${fileName} was missing; Tokenbench is using its last good copy (${fileName}.bak) and will write it back at the next save.`
+        ? `${fileName} was missing. ${recoveredFromBackup()} It will be written back at the next save.`
         : state.fallback
-          ? `${state.error.message} Tokenbench is using the last good copy (${fileName}.bak); the damaged file will be kept as ${path.basename(keptAsName())}.`
+          ? `${state.error.message} ${recoveredFromBackup()} The damaged file will be kept as ${path.basename(keptAsName())}.`
           : options.whenUnreadable === 'refuse'
             ? `${state.error.message} Nothing was changed.`
-            : `${state.error.message} It will be kept as ${path.basename(keptAsName())} and a new, empty file started at the next save.`;
+            : `${state.error.message} It will be kept as ${path.basename(keptAsName())} and a new, empty file started at the next save. What it held is in that file: repair it, or put your own backup of ${fileName} in its place.`;
     options.problems.push({ file: filePath, keptAs: state.kind === 'missing' ? backupPath(filePath) : keptAsName(), message });
+  }
+
+  /** What a recovery from `.bak` brings back and what it loses: the backup is the content before the last save. */
+  function recoveredFromBackup(): string {
+    const savedAt = (file: string) => {
+      try {
+        return fs.statSync(file).mtime.toISOString();
+      } catch {
+        return undefined;
+      }
+    };
+    const backupAt = savedAt(backupPath(filePath));
+    const lastAt = savedAt(filePath);
+    return (
+      `Tokenbench recovered it from its last good copy (${fileName}.bak, as saved at ${backupAt ?? 'an unknown time'}); ` +
+      `the last change saved to ${fileName} after that${lastAt ? ` (at ${lastAt})` : ''} is lost and must be made again.`
+    );
   }
 
   function refuse(error: AppError): never {
@@ -159,15 +189,19 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
   }
 
   function write(next: T): void {
-    store ??= new (options.storeClass ?? (Conf as unknown as StoreClass))({
-      cwd: options.dataDir,
-      name: options.name,
-      configName: options.name,
-      clearInvalidConfig: false,
-      configFileMode: 0o600,
-      accessPropertiesByDotNotation: false,
-    });
-    store.store = next;
+    // Tab-indented like electron-store's files, so older versions read them as before.
+    writeFileDurably(filePath, JSON.stringify(next, undefined, '\t'), { files });
+    if (options.copyFirstWrite && !fs.existsSync(backupPath(filePath))) keepVerifiedCopy(next);
+  }
+
+  function keepVerifiedCopy(next: T): void {
+    refreshBackup(filePath, files);
+    const copy = readSnapshot(backupPath(filePath))?.text;
+    if (copy === undefined || JSON.stringify(decode(copy, `${fileName}.bak`)) !== JSON.stringify(next)) {
+      throw new AppError('store-write-failed', `${fileName} was saved, but its safety copy ${fileName}.bak does not read back the same.`, {
+        hint: 'Check the disk that holds the data folder, then try again.',
+      });
+    }
   }
 
   // Report problems (and refuse unreadable or too-new files) as soon as the file is opened.
@@ -184,7 +218,7 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
         }
         const state = inspect();
         const next = options.schema.parse(change(current(state)));
-        if (state.kind === 'ok') refreshBackup(filePath);
+        if (state.kind === 'ok') refreshBackup(filePath, files);
         if (state.kind === 'damaged') {
           fs.renameSync(filePath, keptAsName());
           keptAs = undefined;

@@ -4,23 +4,16 @@
  * clean-up of temporary files a killed writer left behind.
  */
 import fs from 'node:fs';
+import { copyFileDurably, type FileLayer } from './durable-write';
 
 /**
- * Makes `FILE.bak` the content `FILE` has right now. A hard link costs no copying and the next
- * write replaces `FILE` by rename, so the backup keeps the old content; the final rename makes
- * the swap atomic. Falls back to a copy where hard links are not allowed.
+ * Makes `FILE.bak` a real, durable copy of what `FILE` holds right now (same permission bits).
+ * A copy rather than a hard link: a link shares its bytes with `FILE`, so anything that ever
+ * wrote `FILE` in place would change the backup with it.
  */
-export function refreshBackup(filePath: string): void {
+export function refreshBackup(filePath: string, files: FileLayer = fs): void {
   if (!fs.existsSync(filePath)) return;
-  const backup = backupPath(filePath);
-  const staging = `${backup}.tmp`;
-  fs.rmSync(staging, { force: true });
-  try {
-    fs.linkSync(filePath, staging);
-  } catch {
-    fs.copyFileSync(filePath, staging);
-  }
-  fs.renameSync(staging, backup);
+  copyFileDurably(filePath, backupPath(filePath), files);
 }
 
 /** The name a damaged file gets when it is moved aside. */
@@ -33,13 +26,14 @@ export function backupPath(filePath: string): string {
 }
 
 /**
- * Removes temporary files a killed writer left behind (`FILE.tmp-*` from atomic writes, our own
- * `*.tmp` staging files). Only safe while holding the file's write lock: nobody else is writing.
+ * Removes temporary files a killed writer left behind (`FILE.tmp-*`, `FILE.bak.tmp-*`, and the
+ * `*.tmp` staging files of older versions). Only safe while holding the file's write lock:
+ * nobody else is writing.
  */
 export function removeLeftoverTempFiles(dir: string, fileName: string): void {
+  const escaped = fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const leftover = new RegExp(`^${escaped}(\\.bak)?\\.tmp(-.*)?$`);
   for (const entry of fs.readdirSync(dir)) {
-    if (entry.startsWith(`${fileName}.tmp-`) || (entry.startsWith(fileName) && entry.endsWith('.tmp') && entry !== fileName)) {
-      fs.rmSync(`${dir}/${entry}`, { force: true });
-    }
+    if (leftover.test(entry)) fs.rmSync(`${dir}/${entry}`, { force: true });
   }
 }

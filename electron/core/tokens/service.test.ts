@@ -3,6 +3,8 @@
  * emulator: a token request in a production environment needs a confirmation; reusing the valid
  * token it got (for a copy or a decode) sends nothing and does not ask again.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLemonway, type LemonwayEmulator } from '../../../e2e/emulators';
 import type { Result } from '../../../shared/errors';
@@ -44,5 +46,32 @@ describe('production confirmation', () => {
     // Renewing is a token request again.
     expect(errorCode(await app.dispatch('tokens:fetch', { ...key, renew: true }))).toBe('confirmation-required');
     expect(lemonway.tokenRequests).toBe(1);
+  });
+
+  it('keeps a token whose timeline entry cannot be saved, and says so', async () => {
+    lemonway = await startLemonway({ apiKey: 'timeline-key-0123456789', environment: 'sandbox' });
+    const dataDir = tempDir();
+    const logged: string[] = [];
+    app = await createMainServices({ dataDir, scryptCost: TEST_SCRYPT, log: (m) => logged.push(m) });
+    await app.handlers['vault:setup']({ passphrase: 'timeline test passphrase' });
+    const environment = await app.handlers['environments:create']({ name: 'Lemonway sandbox' });
+    const { credential } = await app.handlers['credentials:add-from-preset']({
+      presetId: 'lemonway',
+      environmentId: environment.id,
+      values: { baseUrl: lemonway.url, apiKey: 'timeline-key-0123456789' },
+    });
+    await app.handlers['environments:update']({ id: environment.id, allowedHosts: [new URL(lemonway.url).host] });
+    // timeline.jsonl cannot be appended to (as on a full disk).
+    fs.mkdirSync(path.join(dataDir, 'timeline.jsonl'));
+    const added: Array<{ warnings: string[] }> = [];
+    app.onEvent((event, payload) => {
+      if (event === 'timeline:added') added.push(payload as { warnings: string[] });
+    });
+    const key = { environmentId: environment.id, credentialId: credential.id };
+    expect(await app.dispatch('tokens:fetch', key)).toMatchObject({ ok: true, value: { state: 'valid' } });
+    expect(await app.dispatch('tokens:fetch', key)).toMatchObject({ ok: true, value: { state: 'valid' } });
+    expect(lemonway.tokenRequests).toBe(1);
+    expect(logged.some((m) => /auth timeline could not be saved/.test(m))).toBe(true);
+    expect(added[0]!.warnings.at(-1)).toContain('could not be saved to timeline.jsonl');
   });
 });

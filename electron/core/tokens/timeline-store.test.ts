@@ -59,4 +59,17 @@ describe('timeline store', () => {
     expect(store.list().map((e) => e.id)).toEqual(['entry-1']);
     expect(logged[0]).toMatch(/1 unreadable line/);
   });
+
+  it('keeps an entry it cannot save in memory, with a warning saying so, and never throws', () => {
+    const dataDir = tempDir();
+    const logged: string[] = [];
+    // The file cannot be appended to (as on a full disk).
+    fs.mkdirSync(path.join(dataDir, 'timeline.jsonl'));
+    const store = createTimelineStore({ dataDir, log: (m) => logged.push(m) });
+    const seen: string[][] = [];
+    store.subscribe((view) => seen.push(view.warnings));
+    expect(() => store.record(entry(1))).not.toThrow();
+    expect(seen[0]![0]).toMatch(/could not be saved to timeline\.jsonl .* The token itself was kept\./);
+    expect(logged[0]).toMatch(/^The auth timeline could not be saved: .* The token was kept\.$/);
+  });
 });

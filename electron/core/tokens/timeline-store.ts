@@ -2,6 +2,10 @@
  * The auth timeline, kept across restarts and shared with the CLI: every token request is
  * appended (already redacted) to `timeline.jsonl` in the data directory. The unredacted
  * request needed for "copy as cURL with secrets" stays in this process's memory only.
+ *
+ * Recording never fails a token request: the token was issued (and counts against the auth
+ * service's limits) whether or not the timeline can be saved. An entry that cannot be appended
+ * (disk full) is kept in memory, carries a warning saying so, and the failure is logged.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +13,7 @@ import { AppError } from '../../../shared/errors';
 import type { TimelineEntryView } from '../../../shared/domain/token';
 import { toCurl } from '../engine/curl';
 import type { TimelineEntry, TimelineSink } from '../engine';
+import { writeFileDurably } from '../store/durable-write';
 
 export interface TimelineStore extends TimelineSink {
   /** Newest first, optionally for one environment and/or credential. */
@@ -24,6 +29,8 @@ export function createTimelineStore(options: { dataDir: string; capacity?: numbe
   const sent = new Map<string, TimelineEntry>();
   const listeners = new Set<(entry: TimelineEntryView) => void>();
   let appendedSinceCount = 0;
+  /** Entries this process could not append to the file, oldest first. */
+  const unsaved: TimelineEntryView[] = [];
 
   function readAll(): TimelineEntryView[] {
     let text: string;
@@ -50,30 +57,46 @@ export function createTimelineStore(options: { dataDir: string; capacity?: numbe
 
   function trim(entries: TimelineEntryView[]): void {
     const kept = entries.slice(-capacity);
-    const temp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, kept.map((entry) => JSON.stringify(entry)).join('\n') + '\n', { mode: 0o600 });
-    fs.renameSync(temp, file);
+    writeFileDurably(file, kept.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+  }
+
+  function append(view: TimelineEntryView): void {
+    fs.appendFileSync(file, JSON.stringify(view) + '\n', { mode: 0o600 });
+    // Appends since the last look at the file: re-reading it after every token request would
+    // be O(file) each time; the real count (other processes append too) is taken only here.
+    appendedSinceCount++;
+    if (appendedSinceCount > capacity) {
+      appendedSinceCount = 0;
+      try {
+        const all = readAll();
+        if (all.length > capacity * 2) trim(all);
+      } catch (error) {
+        // The entry is saved; the file is only longer than it needs to be until the next try.
+        options.log?.(`The auth timeline could not be shortened: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   return {
     record(entry) {
       sent.set(entry.id, entry);
       if (sent.size > capacity) sent.delete(sent.keys().next().value!);
-      const view: TimelineEntryView = JSON.parse(JSON.stringify(entry));
-      fs.appendFileSync(file, JSON.stringify(view) + '\n', { mode: 0o600 });
-      // Appends since the last look at the file: re-reading it after every token request would
-      // be O(file) each time; the real count (other processes append too) is taken only here.
-      appendedSinceCount++;
-      if (appendedSinceCount > capacity) {
-        appendedSinceCount = 0;
-        const all = readAll();
-        if (all.length > capacity * 2) trim(all);
+      let view: TimelineEntryView = JSON.parse(JSON.stringify(entry));
+      try {
+        append(view);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : error instanceof Error ? error.message : String(error);
+        const warning = `This entry could not be saved to timeline.jsonl (${reason}); it is kept only until Tokenbench closes. The token itself was kept.`;
+        view = { ...view, warnings: [...view.warnings, warning] };
+        unsaved.push(view);
+        if (unsaved.length > capacity) unsaved.shift();
+        options.log?.(`The auth timeline could not be saved: ${reason}. The token was kept.`);
       }
       for (const listener of listeners) listener(view);
     },
 
     list(filter = {}) {
-      return readAll()
+      return [...readAll(), ...unsaved]
         .filter((e) => (!filter.environmentId || e.environmentId === filter.environmentId) && (!filter.credentialId || e.credentialId === filter.credentialId))
         .reverse()
         .slice(0, filter.limit ?? capacity);
@@ -89,7 +112,7 @@ export function createTimelineStore(options: { dataDir: string; capacity?: numbe
         }
         return entry.toCurl({ reveal: true });
       }
-      const view = readAll().find((e) => e.id === entryId);
+      const view = [...readAll(), ...unsaved].find((e) => e.id === entryId);
       if (!view) throw new AppError('not-found', 'That timeline entry no longer exists.');
       return toCurl({ ...view.request, insecure: view.warnings.length > 0 && view.warnings.some((w) => /TLS/i.test(w)) });
     },

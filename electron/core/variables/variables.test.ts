@@ -81,8 +81,10 @@ describe('variables', () => {
     await vault.secrets.remove(() => true);
     await expect(variables.resolveVariables('env-1')).rejects.toMatchObject({ code: 'secret-missing', message: expect.stringContaining('the secret variable A of environment "Sandbox"') });
     await variables.set({ environmentId: 'env-1', name: 'A', value: SECRET, secret: true });
+    await expect(variables.removeSecretsOfEnvironment('env-1')).rejects.toThrow(/still exists/);
     await workspace.update((c) => ({ ...c, environments: [] }));
-    expect(await variables.removeOrphanedSecrets()).toBe(1);
+    vault.lock();
+    expect(await variables.removeSecretsOfEnvironment('env-1')).toBe(1);
     expect(vault.secrets.ids()).toEqual([]);
   });
 });

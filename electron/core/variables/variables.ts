@@ -34,8 +34,12 @@ export interface VariablesService {
   resolveVariables(environmentId: string): Promise<ResolvedVariables>;
   /** The plaintext of one secret variable (for an explicit reveal or copy). */
   readSecret(environmentId: string, name: string): string;
-  /** Removes the sealed values of environments that no longer exist. */
-  removeOrphanedSecrets(): Promise<number>;
+  /**
+   * Removes the sealed values of an environment the user has just deleted (the vault may be
+   * locked). Nothing else ever removes sealed values in bulk: a value is never dropped because
+   * some file could not be read or did not mention it.
+   */
+  removeSecretsOfEnvironment(environmentId: string): Promise<number>;
 }
 
 export interface VariablesOptions {
@@ -53,7 +57,8 @@ export function secretVariableId(environmentId: string, name: string): string {
   return `${ENV_PREFIX}${encodeURIComponent(environmentId)}/${name}`;
 }
 
-function environmentOfSecret(id: string): string | undefined {
+/** The environment a sealed value belongs to, or undefined for other secrets. */
+export function environmentOfSecret(id: string): string | undefined {
   return id.startsWith(ENV_PREFIX) ? decodeURIComponent(id.slice(ENV_PREFIX.length, id.indexOf('/', ENV_PREFIX.length))) : undefined;
 }
 
@@ -110,8 +115,8 @@ export function createVariablesService({ workspace, vault, clock, onChanged }: V
     const values = vault.secrets.readMany(names.map((name) => ({ id: secretVariableId(environment.id, name), describe: describe(environment, name) })));
     return values.map((value, i) => {
       if (value !== undefined) return value;
-      throw new AppError('secret-missing', `${describe(environment, names[i]!)} has no stored value (it was removed, or the data folder was only partly copied).`, {
-        hint: 'Set its value again.',
+      throw new AppError('secret-missing', `${describe(environment, names[i]!)} has no stored value in secrets.json (it was removed, or secrets.json was lost or only partly copied).`, {
+        hint: 'Put back your own backup of secrets.json if you have one; otherwise set its value again.',
       });
     });
   }
@@ -182,12 +187,11 @@ export function createVariablesService({ workspace, vault, clock, onChanged }: V
       return Object.fromEntries(environment.variables.map((v) => [v.name, { value: v.secret ? secretValues.get(v.name)! : v.value, secret: v.secret }]));
     },
 
-    async removeOrphanedSecrets() {
-      const existing = new Set(workspace.read().environments.map((e) => e.id));
-      const removed = await vault.secrets.remove((id) => {
-        const environmentId = environmentOfSecret(id);
-        return environmentId !== undefined && !existing.has(environmentId);
-      });
+    async removeSecretsOfEnvironment(environmentId) {
+      if (workspace.read().environments.some((e) => e.id === environmentId)) {
+        throw new Error('The secrets of an environment that still exists cannot be removed (a bug in Tokenbench).');
+      }
+      const removed = await vault.secrets.discard((id) => environmentOfSecret(id) === environmentId);
       return removed.length;
     },
   };

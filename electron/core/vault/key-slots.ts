@@ -57,7 +57,16 @@ export async function openPassphraseSlot(slot: PassphraseSlot, passphrase: strin
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
     throw vaultError('vault-wrong-passphrase', 'That passphrase does not unlock this vault.', 'Check for typos and Caps Lock. Tokenbench cannot recover a forgotten passphrase.');
   }
-  return unseal(wrappingKey, slot.wrappedKey, PASSPHRASE_SLOT_AAD, 'the vault key (passphrase slot in vault.json)');
+  try {
+    return unseal(wrappingKey, slot.wrappedKey, PASSPHRASE_SLOT_AAD, 'the vault key');
+  } catch {
+    // The passphrase is right (its check matched), so the wrapped key itself was changed.
+    throw vaultError(
+      'vault-tampered',
+      'vault.json is damaged or was changed outside Tokenbench: the passphrase is right, but the vault key it protects fails its integrity check. Nothing was unlocked or changed.',
+      'Put back vault.json.bak (the copy Tokenbench keeps of the key slots) or your own backup of vault.json: rename it to vault.json in the data folder. Your secrets are intact but cannot be opened without a good vault.json.',
+    );
+  }
 }
 
 export function createKeychainSlot(dataKey: Buffer, keychain: Keychain): KeySlot {

@@ -15,6 +15,8 @@ export interface VaultKey {
 }
 
 export interface SealedStore {
+  /** The file the entries live in (to lock it together with others). */
+  readonly path: string;
   /** The plaintext of `id`, or undefined when there is none. `describe` names it in errors. */
   read(id: string, describe: string): string | undefined;
   /** Several values, with one look at the file. */
@@ -23,6 +25,11 @@ export interface SealedStore {
   write(values: Record<string, string>): Promise<void>;
   /** Removes the entries whose id matches; returns their ids. */
   remove(match: (id: string) => boolean): Promise<string[]>;
+  /**
+   * Removes the entries whose id matches without needing the key, for values the user has just
+   * deleted the owner of (an environment deleted while the vault is locked).
+   */
+  discard(match: (id: string) => boolean): Promise<string[]>;
   ids(): string[];
   /** Throws `vault-locked` unless the vault is unlocked (to check before changing other files). */
   requireUnlocked(): void;
@@ -56,6 +63,10 @@ export function createSealedStore({ file, label, key, memory }: SealedStoreOptio
   }
 
   return {
+    get path() {
+      return file.path;
+    },
+
     read(id, describe) {
       return this.readMany([{ id, describe }])[0];
     },
@@ -89,8 +100,12 @@ export function createSealedStore({ file, label, key, memory }: SealedStoreOptio
       sealedValues.forEach(([id, sealed]) => decrypted.set(id, { sealed, value: values[id]! }));
     },
 
-    async remove(match) {
+    remove(match) {
       key();
+      return this.discard(match);
+    },
+
+    async discard(match) {
       if (!Object.keys(file.read().entries).some(match)) return [];
       let removed: string[] = [];
       await file.update((current) => {

@@ -4,7 +4,8 @@
  * - `vault.json`: key slots, the data key's fingerprint and the vault settings (no secrets);
  * - `secrets.json` and `tokens.json`: sealed entries (secret variables; cached tokens).
  * Damaged vault and secret files are refused rather than replaced by empty ones, since an empty
- * vault would invite a new key and strand every secret sealed with the old one.
+ * vault would invite a new key and strand every secret sealed with the old one. `vault.json` has
+ * a verified copy (`vault.json.bak`) from the moment the vault is set up.
  */
 import { z } from 'zod';
 import type { StoreProblem } from '../../../shared/ipc/contract';
@@ -48,6 +49,7 @@ export function openVaultFile(options: VaultFilesOptions): DataFile<VaultFile> {
     name: 'vault',
     schema: vaultFileSchema,
     whenUnreadable: 'refuse',
+    copyFirstWrite: true,
     initial: () => ({ schemaVersion: 1, keyId: null, slots: [], settings: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES } }),
   });
 }

@@ -110,6 +110,28 @@ describe('vault', () => {
     expect((await failure(() => vault.secrets.read('env/e1/OTHER', 'OTHER'))).code).toBe('vault-tampered');
   });
 
+  it('says a tampered vault key is a damaged vault.json, and how to put it right, never "set the value again"', async () => {
+    const { dataDir } = await vaultWithSecret();
+    const file = path.join(dataDir, 'vault.json');
+    const vaultJson = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const raw = Buffer.from(vaultJson.slots[0].wrappedKey.slice(3), 'base64');
+    raw[raw.length - 1]! ^= 0x01;
+    vaultJson.slots[0].wrappedKey = `v1:${raw.toString('base64')}`;
+    fs.writeFileSync(file, JSON.stringify(vaultJson));
+    const before = hashDir(dataDir);
+    const error = await failure(open(dataDir).unlock({ passphrase: PASSPHRASE }));
+    expect(error.code).toBe('vault-tampered');
+    expect(error.message).toMatch(/^vault\.json is damaged or was changed outside Tokenbench: the passphrase is right/);
+    expect(error.hint).toContain('vault.json.bak');
+    expect(`${error.message} ${error.hint}`).not.toMatch(/set the value again/i);
+    expect(hashDir(dataDir)).toBe(before);
+    // The copy kept since setup opens the vault.
+    fs.copyFileSync(`${file}.bak`, file);
+    const reopened = open(dataDir);
+    await reopened.unlock({ passphrase: PASSPHRASE });
+    expect(reopened.secrets.read('env/e1/API_KEY', 'API_KEY')).toBe(SECRET);
+  });
+
   it('reports a truncated vault file as damaged, without touching it', async () => {
     const { dataDir } = await vaultWithSecret();
     const file = path.join(dataDir, 'vault.json');

@@ -201,7 +201,16 @@ export function createVault(options: VaultOptions): Vault {
 
     async unlock(request) {
       const file = content();
-      if (file.slots.length === 0 || file.keyId === null) throw notSetUp();
+      if (file.slots.length === 0 || file.keyId === null) {
+        if (secrets.ids().length > 0) {
+          throw vaultError(
+            'vault-key-mismatch',
+            'vault.json is missing (or empty), but secrets.json holds values sealed by a vault: without its vault.json they cannot be opened. Nothing was changed.',
+            'Put vault.json back from vault.json.bak or your own backup (rename it to vault.json in the data folder). Do not set up a new vault: it could never open these values.',
+          );
+        }
+        throw notSetUp();
+      }
       if ('passphrase' in request) {
         const slot = file.slots.find((s) => s.type === 'passphrase');
         if (!slot) throw vaultError('vault-slot-missing', 'This vault has no passphrase: it is unlocked by the system keychain of the computer it was set up on.', 'Open the Tokenbench app on that computer, and add a passphrase in the vault settings to use the CLI.');
