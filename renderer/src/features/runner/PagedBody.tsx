@@ -29,7 +29,8 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
   const pending = useRef(new Set<number>());
   const [count, setCount] = useState(initialCount);
   const [complete, setComplete] = useState(initiallyComplete);
-  const [version, setVersion] = useState(0);
+  /** The lines read so far, for rendering: a new wrapper after each page read or reset. */
+  const [shown, setShown] = useState(() => ({ lines: new Map<number, string>() }));
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -41,8 +42,11 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
   const [viewport, setViewport] = useState(0);
   const [position, setPosition] = useState({ scrollTop: 0, contentTop: 0 });
   const space: ScrollSpace = { lineCount: count, rowHeight: ROW_HEIGHT, viewport };
+  /** What the wheel handler and scroll moves read: the space and position of the last render. */
   const latest = useRef({ space, position });
-  latest.current = { space, position };
+  useLayoutEffect(() => {
+    latest.current = { space, position };
+  });
   /** The scroll position this component set itself, so its scroll event keeps the exact content top. */
   const ownScroll = useRef<number | null>(null);
 
@@ -96,13 +100,14 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
       setCount(result.value.lineCount);
       setComplete(result.value.complete);
       setNote(result.value.note);
-      setVersion((v) => v + 1);
+      setShown({ lines: lines.current });
     },
     [bodyId, view],
   );
 
   useEffect(() => {
     lines.current = new Map(firstLines.map((line, i) => [i, line]));
+    setShown({ lines: lines.current });
     pending.current.clear();
   }, [bodyId, view, firstLines]);
 
@@ -114,7 +119,7 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
     for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) {
       if (!lines.current.has(page * PAGE) || !lines.current.has(Math.min(page * PAGE + PAGE, count) - 1)) void load(page);
     }
-  }, [first, last, count, load, version]);
+  }, [first, last, count, load, shown]);
 
   useEffect(() => {
     // While JSON is still being formatted in the main process, the line count grows: ask again.
@@ -168,7 +173,7 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
           {items.map((item) => (
             <div key={item.index} className={`line${item.index === match ? ' match' : ''}`} style={{ transform: `translateY(${item.top}px)` }}>
               <span className="line-number">{item.index + 1}</span>
-              <span className="line-text">{lines.current.get(item.index) ?? ''}</span>
+              <span className="line-text">{shown.lines.get(item.index) ?? ''}</span>
             </div>
           ))}
         </div>
