@@ -76,6 +76,18 @@ test('Lemonway sandbox and production from the preset share one credential, each
       await expect(response.getByLabel('Response status')).toContainText('200');
       await expect(response.getByRole('region', { name: 'Response body' }).or(response.getByRole('textbox', { name: 'Response body' }))).toContainText(`"environment": "${emulator.environment}"`);
       expect(emulator.apiRequests).toBe(1);
+      // The wire view names the token by the same suffix as the dashboard.
+      const hint = await page.evaluate(async () => {
+        const api = (globalThis as unknown as { tokenbench: RendererApi }).tokenbench;
+        const [environments, tokens] = await Promise.all([api.environments.list({}), api.tokens.list({})]);
+        if (!environments.ok || !tokens.ok) throw new Error('listing failed');
+        return Object.fromEntries(tokens.value.map((t) => [environments.value.find((e) => e.id === t.key.environmentId)!.name, t.tokenHint]));
+      });
+      const expected = hint[emulator === prod ? 'Lemonway prod' : 'Lemonway sandbox']!;
+      expect(expected).toMatch(/^[\w-]{4}$/);
+      await response.getByRole('tab', { name: 'Request sent' }).click();
+      await expect(response.getByLabel('Request as sent')).toContainText(`Authorization: Bearer ••••${expected}`);
+      await response.getByRole('tab', { name: 'Body' }).click();
     }
     expect(sandbox.tokenRequests + prod.tokenRequests).toBe(2);
   } finally {
