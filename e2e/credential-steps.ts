@@ -62,6 +62,8 @@ export async function addFromPreset(page: Page, presetName: string, values: Reco
   const form = page.getByRole('form', { name: `Add ${presetName}` });
   for (const [label, value] of Object.entries(values)) await form.getByLabel(label, { exact: true }).fill(value);
   await beforeSubmit?.(form);
+  // However long the form, its actions stay in view at 1280x800 (they stick to the bottom).
+  await expect(form.getByRole('button', { name: 'Add credential' })).toBeInViewport({ ratio: 1 });
   await form.getByRole('button', { name: 'Add credential' }).click();
   await expect(page.getByRole('article', { name: /^Credential / })).toBeVisible();
 }

@@ -63,7 +63,7 @@ test('a wrong secret is diagnosed as bad credentials, with what to check', async
   const alert = page.getByRole('alert').filter({ hasText: 'did not accept the credentials' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('(401)');
-  await expect(alert).toContainText('Check the client ID, secret');
+  await expect(alert).toContainText('Check {{clientSecret}} in environment');
   const details = page.getByRole('definition').filter({ hasText: 'bad credentials' });
   await expect(details).toBeVisible();
   await expect(page.getByLabel('Failure details')).toContainText('HTTP status401');

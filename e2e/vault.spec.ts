@@ -6,6 +6,11 @@
 import { createEnvironment, PASSPHRASE, setUpVault, unlockVault } from './credential-steps';
 import { expect, test } from './fixtures/app';
 
+/** The page's getComputedStyle, as seen from code run with evaluate (this file compiles without DOM types). */
+interface ComputedStyleWindow {
+  getComputedStyle(element: unknown): { color: string; lineHeight: string; fontSize: string };
+}
+
 test('first run: set a passphrase, lock, a wrong passphrase is refused, unlock', async ({ app }) => {
   const { page } = app;
   const setup = page.getByRole('region', { name: 'Vault setup' });
@@ -16,8 +21,13 @@ test('first run: set a passphrase, lock, a wrong passphrase is refused, unlock',
   const keychain = setup.getByRole('radio', { name: /system keychain/ });
   if (await keychain.isDisabled()) await expect(setup.getByText('The system keychain cannot be used here:')).toBeVisible();
 
+  // The hint is advice until something is typed, not an error in red.
+  const hint = setup.getByText('At least 10 characters; a few unrelated words work well.');
+  const colourBefore = await hint.evaluate((p) => (globalThis as unknown as ComputedStyleWindow).getComputedStyle(p).color);
   await setup.getByLabel('Passphrase', { exact: true }).fill('short');
   await expect(setup.getByText(/Strength: Too short/)).toBeVisible();
+  const colourTooShort = await setup.getByText(/Strength: Too short/).evaluate((p) => (globalThis as unknown as ComputedStyleWindow).getComputedStyle(p).color);
+  expect(colourBefore).not.toBe(colourTooShort);
   await setup.getByLabel('Confirm passphrase').fill('short');
   await expect(setup.getByRole('button', { name: 'Set up vault' })).toBeDisabled();
   await setup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);

@@ -103,6 +103,8 @@ export interface HistorySummary {
   environmentName: string | null;
   credentialName: string | null;
   error: string | null;
+  /** The credential's token was rejected (401) and renewed before the answer came. */
+  renewed?: boolean;
 }
 
 /** One history entry reopened: the draft to edit again and the result (or the error) as it was. */

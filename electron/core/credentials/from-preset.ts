@@ -1,8 +1,9 @@
 /**
  * The preset flow: the user picks a vendor preset and types only their own values. This
- * creates the credential, marks it as used in the environment, stores the values as the
- * environment's variables (secret ones in the vault), and suggests allowed hosts when the
- * environment has none yet.
+ * creates the credential (or uses an existing one from the same preset, so sandbox and
+ * production share one recipe and each environment brings its own values), marks it as used
+ * in the environment, stores the values as the environment's variables (secret ones in the
+ * vault), and suggests allowed hosts when the environment has none yet.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
@@ -30,6 +31,8 @@ export interface PresetFlowDeps {
 export interface PresetRequest {
   presetId: string;
   environmentId: string;
+  /** An existing credential from the same preset to use in this environment too. */
+  useCredentialId?: string;
   name?: string;
   values: Record<string, string>;
 }
@@ -40,9 +43,11 @@ export async function addCredentialFromPreset(ctx: CoreContext, deps: PresetFlow
   const environment = ctx.workspace.read().environments.find((e) => e.id === request.environmentId);
   if (!environment) throw new AppError('not-found', 'That environment no longer exists.');
 
+  const credentials = deps.credentials.read().credentials;
+  const reused = request.useCredentialId ? reusableCredential(credentials, request.useCredentialId, preset) : undefined;
   const variables = presetValues(preset, environment, request.values);
-  const name = request.name?.trim() || preset.name;
-  assertUniqueCredentialName(deps.credentials.read().credentials, name);
+  const name = reused?.name ?? (request.name?.trim() || preset.name);
+  if (!reused) assertNameFree(ctx, credentials, name, preset);
 
   await deps.setVariables(environment.id, variables);
   if (environment.allowedHosts.length === 0) {
@@ -57,22 +62,61 @@ export async function addCredentialFromPreset(ctx: CoreContext, deps: PresetFlow
   }
 
   const stamp = new Date(ctx.clock.now()).toISOString();
-  const credential: Credential = {
-    id: randomUUID(),
-    name,
-    presetId: preset.id,
-    recipe: preset.recipe,
-    environmentIds: [environment.id],
-    createdAt: stamp,
-    updatedAt: stamp,
-  };
-  await changeCredentials(ctx, deps.credentials, (credentials) => {
-    assertUniqueCredentialName(credentials, name);
-    return [...credentials, credential];
-  });
+  let credential: Credential | undefined;
+  if (reused) {
+    await changeCredentials(ctx, deps.credentials, (current) =>
+      current.map((c) => {
+        if (c.id !== reused.id) return c;
+        credential = { ...c, environmentIds: c.environmentIds.includes(environment.id) ? c.environmentIds : [...c.environmentIds, environment.id], updatedAt: stamp };
+        return credential;
+      }),
+    );
+    if (!credential) throw new AppError('not-found', `The credential "${reused.name}" was deleted meanwhile.`, { hint: 'Its values are stored in this environment; add the preset again to use them.' });
+  } else {
+    const created: Credential = {
+      id: randomUUID(),
+      name,
+      presetId: preset.id,
+      recipe: preset.recipe,
+      environmentIds: [environment.id],
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    await changeCredentials(ctx, deps.credentials, (current) => {
+      assertUniqueCredentialName(current, name);
+      return [...current, created];
+    });
+    credential = created;
+  }
   const updated = ctx.workspace.read().environments.find((e) => e.id === environment.id)!;
   ctx.emit('environments:changed', ctx.workspace.read().environments);
   return { credential, environment: updated };
+}
+
+/** The credential to share, which must come from the same preset (its recipe is what is shared). */
+function reusableCredential(credentials: Credential[], id: string, preset: Preset): Credential {
+  const credential = credentials.find((c) => c.id === id);
+  if (!credential) throw new AppError('not-found', 'The credential to use here no longer exists.', { hint: 'Pick the preset again.' });
+  if (credential.presetId !== preset.id) {
+    throw new AppError('invalid-request', `"${credential.name}" was not made from the ${preset.name} preset, so it cannot be used for it.`, { hint: 'Create a new credential instead.' });
+  }
+  return credential;
+}
+
+/**
+ * A name clash, said at the name field (`details.field`) and naming where the other credential
+ * is used; when it comes from the same preset, the hint offers to use it here instead.
+ */
+function assertNameFree(ctx: CoreContext, credentials: Credential[], name: string, preset: Preset): void {
+  const clash = credentials.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  if (!clash) return;
+  const environments = ctx.workspace.read().environments;
+  const places = clash.environmentIds.map((id) => environments.find((e) => e.id === id)?.name).filter((n): n is string => Boolean(n));
+  const where = places.length ? `used in ${places.map((p) => `"${p}"`).join(', ')}` : 'used in no environment';
+  throw new AppError('conflict', `A credential called "${clash.name}" already exists, ${where}.`, {
+    hint: clash.presetId === preset.id ? 'Use the existing credential here (each environment keeps its own values), or pick another name.' : 'Pick another name.',
+    details: { field: 'name', credentialId: clash.id },
+  });
 }
 
 /**

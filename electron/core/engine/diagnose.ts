@@ -15,6 +15,8 @@ export interface DiagnoseContext {
   redactor: Redactor;
   /** The vendor's own advice by status code (the recipe's `troubleshooting`). */
   vendorAdvice?: Record<string, string>;
+  /** The secret variables the request used, by the recipe's own names (e.g. accessToken, secret). */
+  secretNames?: string[];
 }
 
 const MAX_RETRY_AFTER_MS = 24 * 3600 * 1000;
@@ -48,7 +50,7 @@ function serverSays(response: HttpResponse, redactor: Redactor): string {
     (v): v is string => typeof v === 'string' && v.trim() !== '',
   );
   const parts = [code, sentence && redactor.text(sentence.length > 200 ? `${sentence.slice(0, 200)}...` : sentence)].filter(Boolean);
-  return parts.length ? ` The server said: ${parts.join(': ')}.` : '';
+  return parts.length ? ` The server said: ${parts.join(': ').replace(/\.$/, '')}.` : '';
 }
 
 function oauthErrorCode(response: HttpResponse): string | undefined {
@@ -80,7 +82,7 @@ export function diagnoseStatus(response: HttpResponse, ctx: DiagnoseContext): To
     return make(
       'bad-credentials',
       `The auth service did not accept the credentials (${status}) for the ${ctx.what}.`,
-      `Check the client ID, secret, API key or password in ${env}, and that they belong to this environment (sandbox and production keys differ).`,
+      `Check ${ctx.secretNames?.length ? ctx.secretNames.map((n) => `{{${n}}}`).join(', ') : 'the client ID, secret, API key or password'} in ${env}, and that they belong to this environment (sandbox and production keys differ).`,
     );
   }
   if (status === 403) {

@@ -53,6 +53,13 @@ async function failWith(fault: Fault) {
 }
 
 describe('diagnosis', () => {
+  it('names the secrets to check by the recipe\'s own variables, and ends the server\'s sentence once', async () => {
+    const rejected = await failWith({ status: 401, body: '{"error":"invalid_client","error_description":"Bad client."}', contentType: 'application/json' });
+    expect(rejected.hint).toMatch(/^Check \{\{clientSecret\}\} in environment /);
+    expect(rejected.message).toContain('The server said: invalid_client: Bad client.');
+    expect(rejected.message).not.toContain('..');
+  });
+
   it('names each HTTP status by cause', async () => {
     expect((await failWith({ status: 401, body: '{"error":"invalid_client"}', contentType: 'application/json' })).code).toBe('bad-credentials');
     const forbidden = await failWith({ status: 403 });

@@ -1,7 +1,7 @@
 // Sends one token (or refresh) request as the recipe says, reads the response, and records the
 // exchange in the auth timeline with secrets masked, whatever the outcome.
 import { performance } from 'node:perf_hooks';
-import { buildRequest, TemplateError, type BuiltRequest, type RequestRecipe, type VariableScope } from '../../../shared/recipe';
+import { buildRequest, recipeVariables, TemplateError, type BuiltRequest, type RequestRecipe, type VariableScope } from '../../../shared/recipe';
 import { HttpError, type HttpClient, type HttpResponse } from '../http';
 import { assertHostAllowed } from './allowed-hosts';
 import { diagnoseStatus, diagnoseTransport } from './diagnose';
@@ -112,6 +112,7 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
         now,
         redactor,
         ...(recipe.troubleshooting ? { vendorAdvice: recipe.troubleshooting } : {}),
+        secretNames: recipeVariables(recipe).filter((name) => plan.env.variables[name]?.secret),
       });
     } else {
       // Masked from the moment they are read: a token refused later (lifetime unreadable, expired on arrival) is still a token.

@@ -33,6 +33,8 @@ const summarySchema = z.object({
   environmentName: z.string().nullable(),
   credentialName: z.string().nullable(),
   error: z.string().nullable(),
+  // Older lines have no such field: their token was not renewed as far as anyone knows.
+  renewed: z.boolean().optional(),
 });
 
 const headers = z.array(z.tuple([z.string(), z.string()]));

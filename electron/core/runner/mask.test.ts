@@ -86,3 +86,12 @@ describe('credential headers', () => {
     expect(maskSetCookie('sid=; Path=/')).toBe('sid=••••; Path=/');
   });
 });
+
+describe('a token the engine already masked', () => {
+  it('keeps its hint, as the dashboard shows it, so the user can tell which token was sent', () => {
+    expect(maskLiteralCredential('Bearer ••••af5c')).toBe('Bearer ••••af5c');
+    expect(maskLiteralCredential('••••af5c')).toBe('••••af5c');
+    // More than a 4-character tail is a value, not a hint.
+    expect(maskLiteralCredential('Bearer ••••af5c99')).toBe('Bearer ••••');
+  });
+});

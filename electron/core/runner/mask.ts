@@ -33,15 +33,19 @@ export function isCredentialHeader(name: string): boolean {
   return CREDENTIAL_HEADERS.has(name.trim().toLowerCase());
 }
 
+/** A token the engine already masked to its hint (`••••af5c`), the same one the dashboard shows. */
+const MASKED_HINT = new RegExp(`^${MASK}[^\\s]{0,4}$`);
+
 /**
  * `Bearer abc…` -> `Bearer ••••`: a credential typed into an auth header is masked, the scheme
- * word and `{{references}}` stay (they are names, not values).
+ * word and `{{references}}` stay (they are names, not values). A token the engine already masked
+ * keeps its hint, so the user can tell which token was sent.
  */
 export function maskLiteralCredential(value: string): string {
   const scheme = /^([A-Za-z][A-Za-z0-9_-]*\s+)(.*)$/s.exec(value);
   const [prefix, rest] = scheme && scheme[2] !== '' ? [scheme[1]!, scheme[2]!] : ['', value];
   const masked = splitReferences(rest)
-    .map((part) => ('variable' in part ? `{{${part.variable}}}` : part.literal.trim() === '' ? part.literal : MASK))
+    .map((part) => ('variable' in part ? `{{${part.variable}}}` : part.literal.trim() === '' || MASKED_HINT.test(part.literal) ? part.literal : MASK))
     .join('');
   return prefix + masked;
 }

@@ -150,7 +150,7 @@ export async function sendDraft(state: RunnerState, draft: RequestDraft, sendId:
     const response = responseSummary(sent.response, sent, mask);
     const body = await prepareBody(sent.response.body, sent.response.headers['content-type'] ?? '', mask, state.bodies);
     const kept = body.sizeBytes <= INLINE_BODY_BYTES && body.kind !== 'binary' ? (body.raw ?? body.text) : null;
-    const summary = summaryOf(id, at, request, { status: response.status, durationMs: response.timings.totalMs, sizeBytes: response.sizeBytes });
+    const summary = summaryOf(id, at, request, { status: response.status, durationMs: response.timings.totalMs, sizeBytes: response.sizeBytes, renewed: response.renewedAfter401 });
     const historyProblem = await record(
       state,
       maskDeep(

@@ -23,14 +23,17 @@ export const credentialChannels = {
       .strict(),
   ),
   /**
-   * The preset flow: creates the credential, uses it in the environment, and stores the values
-   * the user typed as the environment's variables (secret ones in the vault).
+   * The preset flow: creates the credential (or, with `useCredentialId`, uses an existing one
+   * from the same preset: one recipe, each environment its own values), uses it in the
+   * environment, and stores the values the user typed as the environment's variables (secret
+   * ones in the vault).
    */
   'credentials:add-from-preset': channel<{ credential: Credential; environment: Environment }>()(
     z
       .object({
         presetId: idSchema('preset'),
         environmentId: id('environment'),
+        useCredentialId: id('credential').optional(),
         name: credentialNameSchema.optional(),
         values: z.record(z.string(), z.string().max(100_000)),
       })

@@ -9,6 +9,7 @@ import { PRESETS, type Preset } from '../../../../shared/recipe';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { useAction } from '../environments/use-action';
+import { InlineCode } from './InlineCode';
 import { PresetForm } from './PresetForm';
 import { KIND_LABELS, starterRecipe, type RecipeKind } from './recipe-defaults';
 
@@ -72,13 +73,17 @@ export function AddCredential({ environment, onCreated, onCancel }: AddCredentia
         {PRESETS.map((p) => (
           <li key={p.id} className="preset-card">
             <h3>{p.name}</h3>
-            <p className="small">{p.description}</p>
+            <p className="small">
+              <InlineCode text={p.description} />
+            </p>
             {p.hints.length > 0 && (
               <details>
                 <summary>Worth knowing ({p.hints.length})</summary>
                 <ul className="hints small">
                   {p.hints.map((hint) => (
-                    <li key={hint}>{hint}</li>
+                    <li key={hint}>
+                      <InlineCode text={hint} />
+                    </li>
                   ))}
                 </ul>
               </details>

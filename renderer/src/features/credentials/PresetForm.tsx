@@ -1,17 +1,23 @@
 /**
- * The preset flow: asks only for the user's own values (secret ones in password fields, defaults
- * for sandbox or production filled in), then `credentials:add-from-preset` creates the credential,
- * stores the values as the environment's variables (secrets in the vault) and uses it here.
+ * The preset flow: asks only for the values this environment lacks (secret ones in password
+ * fields, defaults for sandbox or production filled in), then `credentials:add-from-preset`
+ * creates the credential, or uses the existing one from the same preset here (sandbox and
+ * production share one recipe, each environment brings its own values), stores the values as
+ * the environment's variables (secrets in the vault) and uses it here.
  */
 import { useState, type FormEvent } from 'react';
 import type { Credential } from '../../../../shared/domain/credential';
 import type { Environment } from '../../../../shared/domain/environment';
 import { presetAllowedHosts, presetDefault, type Preset, type PresetVariable } from '../../../../shared/recipe';
 import { api } from '../../lib/api';
+import { useEnvironments } from '../environments/store';
 import { FormActions } from '../environments/FormActions';
 import { useAction } from '../environments/use-action';
 import { useSecretsUnavailable } from '../vault/store';
+import { InlineCode } from './InlineCode';
 import { hostsOutsideSuggestion } from './preset-hosts';
+import { nameClash, presetFields, shareableCredentials, usedIn } from './preset-reuse';
+import { useCredentials } from './store';
 
 interface PresetFormProps {
   preset: Preset;
@@ -58,47 +64,98 @@ function VariableInput({ variable, stored, value, onChange }: { variable: Preset
 }
 
 export function PresetForm({ preset, environment, onCreated, onCancel }: PresetFormProps) {
+  const credentials = useCredentials((s) => s.credentials);
+  const environments = useEnvironments((s) => s.environments);
+  const shareable = shareableCredentials(credentials, preset.id, environment.id);
+  const [shareId, setShareId] = useState<string | null>(shareable[0]?.id ?? null);
+  const sharing = shareable.find((c) => c.id === shareId) ?? null;
   const [name, setName] = useState(preset.name);
   const [values, setValues] = useState(() => initialValues(preset, environment));
   const vaultProblem = useSecretsUnavailable();
   const action = useAction();
   const storedSecrets = new Map(environment.variables.filter((v) => v.secret).map((v) => [v.name, v.hint ?? '••••']));
+  const { toAsk, alreadySet } = presetFields(preset, environment);
   const suggestedHosts = environment.allowedHosts.length === 0 ? presetAllowedHosts(preset, environment.production, values) : [];
   const outside = hostsOutsideSuggestion(preset.variables, values, suggestedHosts.length ? suggestedHosts : environment.allowedHosts);
   const needsSecrets = preset.variables.some((v) => v.secret && values[v.name] !== '');
+  // The clash is said at the name field, live; the main process checks again when adding.
+  const serverNameError = action.error?.details?.field === 'name' ? action.error : null;
+  const nameError = sharing ? null : (nameClash(credentials, environments, name) ?? (serverNameError && `${serverNameError.message} ${serverNameError.hint ?? ''}`.trim()));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const typed = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
-    const result = await action.run(() => api.credentials['add-from-preset']({ presetId: preset.id, environmentId: environment.id, name, values: typed }));
+    const result = await action.run(() =>
+      api.credentials['add-from-preset']({ presetId: preset.id, environmentId: environment.id, ...(sharing ? { useCredentialId: sharing.id } : { name }), values: typed }),
+    );
     // On success this form unmounts, and the typed secrets with it; on failure they stay so the user can fix one field.
     if (result) onCreated(result.credential);
   }
 
+  const input = (variable: PresetVariable) => (
+    <VariableInput
+      key={variable.name}
+      variable={variable}
+      stored={storedSecrets.get(variable.name) ?? null}
+      value={values[variable.name] ?? ''}
+      onChange={(v) => setValues({ ...values, [variable.name]: v })}
+    />
+  );
+
   return (
     <form className="preset-form" onSubmit={submit} aria-label={`Add ${preset.name}`}>
       <h2>{preset.name}</h2>
-      <p>{preset.description}</p>
+      <p>
+        <InlineCode text={preset.description} />
+      </p>
       {preset.hints.length > 0 && (
         <ul className="hints" aria-label="Worth knowing">
           {preset.hints.map((hint) => (
-            <li key={hint}>{hint}</li>
+            <li key={hint}>
+              <InlineCode text={hint} />
+            </li>
           ))}
         </ul>
       )}
-      <label>
-        <span>Credential name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      {preset.variables.map((variable) => (
-        <VariableInput
-          key={variable.name}
-          variable={variable}
-          stored={storedSecrets.get(variable.name) ?? null}
-          value={values[variable.name] ?? ''}
-          onChange={(v) => setValues({ ...values, [variable.name]: v })}
-        />
-      ))}
+      {shareable.length > 0 && (
+        <fieldset className="share-choice">
+          <legend>This preset is already set up elsewhere</legend>
+          {shareable.map((credential) => (
+            <label key={credential.id} className="inline">
+              <input type="radio" name="share" checked={shareId === credential.id} onChange={() => setShareId(credential.id)} />
+              <span>
+                Use the existing credential “{credential.name}” here ({usedIn(credential, environments)}): one recipe, this environment’s own values
+              </span>
+            </label>
+          ))}
+          <label className="inline">
+            <input type="radio" name="share" checked={sharing === null} onChange={() => setShareId(null)} />
+            <span>Create a new credential</span>
+          </label>
+        </fieldset>
+      )}
+      {!sharing && (
+        <div className={`field${nameError ? ' invalid' : ''}`}>
+          <label>
+            <span>Credential name</span>
+            <input value={name} aria-invalid={nameError !== null} aria-describedby={nameError ? 'preset-name-problem' : undefined} onChange={(e) => (setName(e.target.value), serverNameError && action.clearError())} />
+          </label>
+          {nameError && (
+            <p id="preset-name-problem" className="field-problem" role="alert">
+              {nameError}
+            </p>
+          )}
+        </div>
+      )}
+      {toAsk.map(input)}
+      {alreadySet.length > 0 && (
+        <details className="already-set">
+          <summary>
+            Already set in {environment.name}: {alreadySet.map((v) => v.label).join(', ')}
+          </summary>
+          {alreadySet.map(input)}
+        </details>
+      )}
       {suggestedHosts.length > 0 && (
         <p className="muted small">
           This environment has no allowed hosts yet: they will be set to {suggestedHosts.join(', ')}, so its secrets only go there.
@@ -111,7 +168,14 @@ export function PresetForm({ preset, environment, onCreated, onCancel }: PresetF
         </p>
       )}
       {needsSecrets && vaultProblem && <p className="warning">{vaultProblem}</p>}
-      <FormActions action={action} submitLabel="Add credential" disabled={name.trim() === '' || (needsSecrets && vaultProblem !== null)} onCancel={onCancel} />
+      <div className="sticky-actions">
+        <FormActions
+          action={serverNameError ? { ...action, error: null } : action}
+          submitLabel={sharing ? `Use “${sharing.name}” here` : 'Add credential'}
+          disabled={(!sharing && (name.trim() === '' || nameError !== null)) || (needsSecrets && vaultProblem !== null)}
+          onCancel={onCancel}
+        />
+      </div>
     </form>
   );
 }

@@ -14,7 +14,10 @@ type Props = Pick<TokenStatus, 'kind' | 'state' | 'issuedAt' | 'expiresAt' | 're
 export function Countdown({ kind, state, issuedAt, expiresAt, renewAt }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const now = useNow(useOnScreen(ref) && expiresAt !== null);
-  if (state === 'never-fetched' || state === 'locked') return <div ref={ref} className="countdown muted">No token held</div>;
+  // A failed first request holds no token: "No expiry stated" would suggest one exists.
+  if (state === 'never-fetched' || state === 'locked' || (state === 'failed' && issuedAt === null && expiresAt === null)) {
+    return <div ref={ref} className="countdown muted">No token held</div>;
+  }
   if (expiresAt === null) {
     return (
       <div ref={ref} className="countdown muted">

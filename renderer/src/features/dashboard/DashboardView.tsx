@@ -1,6 +1,7 @@
 /**
- * The live token dashboard, the app's home view: one card per environment x credential with a
- * live countdown, renewal while on screen, and what to do next when there is nothing yet.
+ * The live token dashboard, the app's home view: one card (or, in list mode, one line) per
+ * environment x credential with a live countdown, renewal while on screen, and what to do next
+ * when there is nothing yet.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -23,11 +24,12 @@ export function DashboardView() {
   const loadError = useDashboard((s) => s.loadError);
   const query = useDashboard((s) => s.query);
   const grouped = useDashboard((s) => s.grouped);
+  const layout = useDashboard((s) => s.layout);
   const confirmation = useDashboard((s) => s.confirmation);
   const inspecting = useDashboard((s) => s.inspecting);
   const demoError = useDemo((s) => s.error);
   const { groups, total } = useTokenGroups();
-  const { setQuery, setGrouped, confirm, cancelConfirmation, inspect, load } = useDashboard.getState();
+  const { setQuery, setGrouped, setLayout, confirm, cancelConfirmation, inspect, load } = useDashboard.getState();
 
   useEffect(() => {
     void load();
@@ -54,6 +56,14 @@ export function DashboardView() {
               <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
               <span>Group by environment</span>
             </label>
+            <div className="segmented" role="group" aria-label="Layout">
+              <button type="button" aria-pressed={layout === 'grid'} onClick={() => setLayout('grid')}>
+                Cards
+              </button>
+              <button type="button" aria-pressed={layout === 'list'} onClick={() => setLayout('list')}>
+                List
+              </button>
+            </div>
           </div>
         )}
       </header>

@@ -18,11 +18,13 @@ export interface CardNames {
   environmentName: string;
   production: boolean;
   credentialName: string;
+  /** How the recipe attaches the token, e.g. "Authorization: <token>" (see `sentAs`). */
+  sentAs: string;
 }
 
 const holdsToken = (status: TokenStatus) => status.state === 'valid' || status.state === 'renewing-soon';
 
-export const TokenCard = memo(function TokenCard({ id, environmentName, production, credentialName, showEnvironment }: CardNames & { id: string; showEnvironment: boolean }) {
+export const TokenCard = memo(function TokenCard({ id, environmentName, production, credentialName, sentAs, showEnvironment }: CardNames & { id: string; showEnvironment: boolean }) {
   const status = useDashboard((s) => s.statuses[id]);
   const busy = useDashboard((s) => s.busy[id]);
   const actionError = useDashboard((s) => s.actionErrors[id]);
@@ -39,9 +41,10 @@ export const TokenCard = memo(function TokenCard({ id, environmentName, producti
         <h3 title={credentialName}>{credentialName}</h3>
         <span className={`badge state-badge state-${state}`}>{STATE_LABELS[state]}</span>
       </header>
-      {(showEnvironment || production) && (
+      {/* Grouped, the group's title carries the environment and its PRODUCTION badge: said once. */}
+      {showEnvironment && (
         <div className="token-card-environment">
-          {showEnvironment && <span className="muted small">{environmentName}</span>}
+          <span className="muted small">{environmentName}</span>
           {production && <span className="badge production">PRODUCTION</span>}
         </div>
       )}
@@ -68,7 +71,11 @@ export const TokenCard = memo(function TokenCard({ id, environmentName, producti
             <>
               <dt>Token</dt>
               <dd>
-                <code>••••{status.tokenHint}</code> {status.tokenType && <span className="muted">({status.tokenType})</span>}
+                <code>••••{status.tokenHint}</code>
+              </dd>
+              <dt>Sent as</dt>
+              <dd>
+                <code>{sentAs}</code>
               </dd>
             </>
           )}
@@ -93,16 +100,7 @@ export const TokenCard = memo(function TokenCard({ id, environmentName, producti
         </dl>
       )}
 
-      {failure && (
-        <div className="token-failure" role="alert">
-          <p className="error-text">
-            {failure.message}
-            {failure.status !== undefined && <span className="muted"> (HTTP {failure.status})</span>}
-          </p>
-          <p className="error-hint">{failure.hint}</p>
-          {failure.retryAt !== undefined && <RetryNote retryAt={failure.retryAt} />}
-        </div>
-      )}
+      {failure && <FailureNote failure={failure} />}
       {actionError && actionError.message !== failure?.message && <ErrorMessage error={actionError} onDismiss={() => useDashboard.getState().dismissError(id)} />}
 
       <CardActions status={status} busy={busy} locked={locked} label={label} />
@@ -119,7 +117,30 @@ export const TokenCard = memo(function TokenCard({ id, environmentName, producti
 // Names that survive minification, for React DevTools and the render-count check in e2e.
 TokenCard.displayName = 'TokenCard';
 
-function CardActions({ status, busy, locked, label }: { status: TokenStatus; busy: string | undefined; locked: boolean; label: string }) {
+/** What failed and what to do, each said once (the message may already name the HTTP status). */
+export function FailureNote({ failure, compact = false }: { failure: NonNullable<TokenStatus['lastError']>; compact?: boolean }) {
+  const statusNamed = failure.status === undefined || failure.message.includes(String(failure.status));
+  return (
+    <div className={`token-failure${compact ? ' compact' : ''}`} role="alert">
+      <p className="error-text">
+        {failure.message}
+        {!statusNamed && <span className="muted"> (HTTP {failure.status})</span>}
+      </p>
+      {failure.hint &&
+        (compact ? (
+          <details>
+            <summary>What to do</summary>
+            <p className="error-hint">{failure.hint}</p>
+          </details>
+        ) : (
+          <p className="error-hint">{failure.hint}</p>
+        ))}
+      {failure.retryAt !== undefined && <RetryNote retryAt={failure.retryAt} />}
+    </div>
+  );
+}
+
+export function CardActions({ status, busy, locked, label }: { status: TokenStatus; busy: string | undefined; locked: boolean; label: string }) {
   const { key } = status;
   const held = holdsToken(status);
   const actions = useDashboard.getState();

@@ -1,8 +1,9 @@
 /**
- * The cards, in environment order then credential order, filtered by the search box and
- * grouped by environment (production groups carry a colour band and a label).
+ * The tokens, in environment order then credential order, filtered by the search box, as cards
+ * in a responsive grid or one line each (list mode), grouped by environment or not (production
+ * groups carry a colour band and a label).
  */
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import type { Credential } from '../../../../shared/domain/credential';
 import type { Environment } from '../../../../shared/domain/environment';
 import type { TokenStatus } from '../../../../shared/domain/token';
@@ -10,7 +11,8 @@ import { useCredentials } from '../credentials/store';
 import { useEnvironments } from '../environments/store';
 import { tokenId, useDashboard } from './store';
 import { TokenCard } from './TokenCard';
-import { STATE_LABELS } from './token-rules';
+import { TokenRow } from './TokenRow';
+import { sentAs, STATE_LABELS } from './token-rules';
 
 interface Row {
   id: string;
@@ -60,19 +62,53 @@ export function useTokenGroups(): { groups: Group[]; total: number } {
   );
 }
 
-const card =
-  (showEnvironment: boolean) =>
-  ({ id, environment, credential }: Row) => (
-    <TokenCard key={id} id={id} environmentName={environment.name} production={environment.production} credentialName={credential.name} showEnvironment={showEnvironment} />
+const names = ({ environment, credential }: Row) => ({
+  environmentName: environment.name,
+  production: environment.production,
+  credentialName: credential.name,
+  sentAs: sentAs(credential.recipe.use, null),
+});
+
+const card = (showEnvironment: boolean) => (row: Row) => <TokenCard key={row.id} id={row.id} {...names(row)} showEnvironment={showEnvironment} />;
+
+function TokenTable({ groups, grouped }: { groups: Group[]; grouped: boolean }) {
+  return (
+    <table className="token-table" aria-label="Tokens">
+      <thead>
+        <tr>
+          <th scope="col">Environment</th>
+          <th scope="col">Credential</th>
+          <th scope="col">State</th>
+          <th scope="col">Time left</th>
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      {groups.map(({ environment, rows }) => (
+        <tbody key={environment.id} className={environment.production ? 'production' : undefined}>
+          {rows.map((row, i) => (
+            <TokenRow key={row.id} id={row.id} {...names(row)} environmentSpan={!grouped ? 1 : i === 0 ? rows.length : 0} />
+          ))}
+        </tbody>
+      ))}
+    </table>
   );
+}
 
 export function TokenList({ groups }: { groups: Group[] }) {
   const grouped = useDashboard((s) => s.grouped);
+  const layout = useDashboard((s) => s.layout);
+  if (layout === 'list') return <TokenTable groups={groups} grouped={grouped} />;
   if (!grouped) return <div className="token-grid">{groups.flatMap((group) => group.rows.map(card(true)))}</div>;
   return (
-    <>
+    <div className="token-groups">
       {groups.map(({ environment, rows }) => (
-        <section key={environment.id} className={`token-group${environment.production ? ' production' : ''}`} aria-label={environment.name}>
+        <section
+          key={environment.id}
+          className={`token-group${environment.production ? ' production' : ''}`}
+          aria-label={environment.name}
+          // A group is as wide as its cards need, and groups share a row: no window of one narrow card each.
+          style={{ '--cards': rows.length } as CSSProperties}
+        >
           <h2 className="token-group-title">
             {environment.name}
             {environment.production && <span className="badge production">PRODUCTION</span>}
@@ -80,6 +116,6 @@ export function TokenList({ groups }: { groups: Group[] }) {
           <div className="token-grid">{rows.map(card(false))}</div>
         </section>
       ))}
-    </>
+    </div>
   );
 }

@@ -35,6 +35,8 @@ interface DashboardState {
   inspecting: TokenKeyView | null;
   query: string;
   grouped: boolean;
+  /** Cards in a responsive grid, or one line per token for many tokens. */
+  layout: 'grid' | 'list';
 
   load(): Promise<void>;
   /** `automatic`: started by renewal, so a production question is not asked. */
@@ -47,6 +49,7 @@ interface DashboardState {
   dismissError(id: TokenId): void;
   setQuery(query: string): void;
   setGrouped(grouped: boolean): void;
+  setLayout(layout: 'grid' | 'list'): void;
 }
 
 export const useDashboard = create<DashboardState>((set, get) => {
@@ -105,6 +108,7 @@ export const useDashboard = create<DashboardState>((set, get) => {
     inspecting: null,
     query: '',
     grouped: true,
+    layout: 'grid',
 
     async load() {
       try {
@@ -156,5 +160,6 @@ export const useDashboard = create<DashboardState>((set, get) => {
     dismissError: (id) => patch('actionErrors', id, undefined),
     setQuery: (query) => set({ query }),
     setGrouped: (grouped) => set({ grouped }),
+    setLayout: (layout) => set({ layout }),
   };
 });

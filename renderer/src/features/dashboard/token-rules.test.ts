@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenStatus } from '../../../../shared/domain/token';
 import { TIME } from '../../lib/time';
-import { MAX_AUTOMATIC_FAILURES, reminder, renewalDue } from './token-rules';
+import { MAX_AUTOMATIC_FAILURES, reminder, renewalDue, sentAs } from './token-rules';
 
 const now = Date.UTC(2025, 10, 23, 12);
 
@@ -66,5 +66,13 @@ describe('renewalDue', () => {
   it('leaves alone tokens that expired before the dashboard was on screen', () => {
     expect(renewalDue(status({ state: 'expired', expiresAt: now - 120_000, renewAt: now - 130_000 }), context)).toBeNull();
     expect(renewalDue(status({ state: 'expired', expiresAt: now - 1_000, renewAt: now - 10_000 }), context)).toBe(now - 10_000);
+  });
+});
+
+describe('how the token is sent', () => {
+  it('shows the header the recipe attaches, bare or with a scheme, or the query parameter', () => {
+    expect(sentAs({ in: 'header', name: 'Authorization', value: '{{token}}' }, 'Bearer')).toBe('Authorization: <token>');
+    expect(sentAs({ in: 'header', name: 'Authorization', value: '{{tokenType}} {{token}}' }, 'MAC')).toBe('Authorization: MAC <token>');
+    expect(sentAs({ in: 'query', name: 'access_token', value: '{{token}}' }, null)).toBe('?access_token=<token>');
   });
 });

@@ -4,6 +4,7 @@
  * renew a token by itself (never more often than the credential's guard allows).
  */
 import type { TokenState, TokenStatus } from '../../../../shared/domain/token';
+import type { Recipe } from '../../../../shared/recipe';
 import { duration, localDateTime, TIME } from '../../lib/time';
 
 export const STATE_LABELS: Record<TokenState, string> = {
@@ -60,4 +61,13 @@ export function renewalDue(status: TokenStatus, context: RenewalContext): number
   if (status.expiresAt !== null && status.expiresAt < context.visibleSince) return null;
   if (context.attemptedRenewAt === status.renewAt && status.lastError === null) return null;
   return Math.max(status.renewAt, status.guard.nextAttemptAt ?? 0);
+}
+
+/**
+ * How API requests carry the token, as the recipe attaches it: "Authorization: Bearer <token>",
+ * or the bare "Authorization: <token>" (Lengow), whatever type the token response stated.
+ */
+export function sentAs(use: Recipe['use'], tokenType: string | null): string {
+  const value = use.value.replaceAll('{{token}}', '<token>').replaceAll('{{tokenType}}', tokenType ?? 'Bearer');
+  return use.in === 'header' ? `${use.name}: ${value}` : `?${use.name}=${value}`;
 }

@@ -1,8 +1,12 @@
-/** Every request sent, newest first: searchable, reopened with one click, cleared on demand. */
+/**
+ * Every request sent, newest first: method and path first (the host is the same on most rows),
+ * status, time, a mark when the token was renewed, the entry reopened highlighted; searchable,
+ * reopened with one click, cleared on demand.
+ */
 import { useState } from 'react';
 import { toErrorInfo, unwrap } from '../../lib/api';
 import { runnerApi } from './api';
-import { formatMs } from './format';
+import { formatMs, requestHost, requestPath } from './format';
 import { useRunnerSidebar } from './sidebar-store';
 import { useRunner } from './store';
 
@@ -12,6 +16,7 @@ export function HistoryPanel() {
   const loadHistory = useRunnerSidebar((s) => s.loadHistory);
   const clearHistory = useRunnerSidebar((s) => s.clearHistory);
   const openHistory = useRunner((s) => s.openHistory);
+  const reopenedId = useRunner((s) => s.reopenedId);
   const [confirmingClear, setConfirmingClear] = useState(false);
 
   async function reopen(id: string) {
@@ -29,13 +34,21 @@ export function HistoryPanel() {
       <ul className="history-list" aria-label="History">
         {history.entries.map((entry) => (
           <li key={entry.id}>
-            <button type="button" className="ghost history-item" onClick={() => void reopen(entry.id)} title={entry.url}>
+            <button
+              type="button"
+              className={`ghost history-item${entry.id === reopenedId ? ' reopened' : ''}`}
+              aria-current={entry.id === reopenedId ? 'true' : undefined}
+              onClick={() => void reopen(entry.id)}
+              title={entry.url}
+            >
               <span className="method">{entry.method}</span>
+              <span className="history-path">{requestPath(entry.url)}</span>
               <span className={`status ${entry.status === null ? 'failed' : entry.status < 400 ? 'ok' : 'failed'}`}>{entry.status ?? 'failed'}</span>
-              <span className="history-url">{entry.url}</span>
-              <span className="muted small">
+              <span className="muted small history-meta">
                 {new Date(entry.at).toLocaleTimeString()}
                 {entry.durationMs !== null ? ` · ${formatMs(entry.durationMs)}` : ''}
+                {entry.renewed && <strong className="history-renewed"> · token renewed</strong>}
+                {` · ${requestHost(entry.url)}`}
                 {entry.environmentName ? ` · ${entry.environmentName}` : ''}
               </span>
             </button>

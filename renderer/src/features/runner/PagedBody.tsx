@@ -1,17 +1,19 @@
 /**
  * A large body shown as a virtualized list of lines read page by page from the main process
  * (`runner:body-page`): only the visible lines are in the page, so a 20 MB response never
- * freezes the window. Search asks the main process for the next matching line.
+ * freezes the window. Search asks the main process for the next matching line. The scroll
+ * space is capped and scaled (`scroll-space.ts`) so every line of a 100 MB body can be reached.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { BodyView } from '../../../../shared/runner/results';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { runnerApi } from './api';
+import { clampContentTop, contentTopAt, contentTopCentring, scrollHeight, scrollTopFor, visibleLines, type ScrollSpace } from './scroll-space';
 
 const PAGE = 500;
 const ROW_HEIGHT = 18;
+const OVERSCAN = 30;
 
 interface Props {
   bodyId: string;
@@ -27,7 +29,8 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
   const pending = useRef(new Set<number>());
   const [count, setCount] = useState(initialCount);
   const [complete, setComplete] = useState(initiallyComplete);
-  const [version, setVersion] = useState(0);
+  /** The lines read so far, for rendering: a new wrapper after each page read or reset. */
+  const [shown, setShown] = useState(() => ({ lines: new Map<number, string>() }));
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -36,7 +39,55 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
   /** A search hit to scroll to once the list knows that many lines (the count may grow first). */
   const scrollTarget = useRef<number | null>(null);
 
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 30 });
+  const [viewport, setViewport] = useState(0);
+  const [position, setPosition] = useState({ scrollTop: 0, contentTop: 0 });
+  const space: ScrollSpace = { lineCount: count, rowHeight: ROW_HEIGHT, viewport };
+  /** What the wheel handler and scroll moves read: the space and position of the last render. */
+  const latest = useRef({ space, position });
+  useLayoutEffect(() => {
+    latest.current = { space, position };
+  });
+  /** The scroll position this component set itself, so its scroll event keeps the exact content top. */
+  const ownScroll = useRef<number | null>(null);
+
+  const moveTo = useCallback((contentTop: number) => {
+    const element = scroller.current;
+    if (!element) return;
+    element.scrollTop = scrollTopFor(latest.current.space, contentTop);
+    ownScroll.current = element.scrollTop;
+    setPosition({ scrollTop: element.scrollTop, contentTop });
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const measure = () => setViewport(element.clientHeight);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    // Past the height cap one scroll pixel spans several lines: the wheel moves by content pixels
+    // instead, so it feels the same on a 100 MB body as on a small one.
+    const onWheel = (event: WheelEvent) => {
+      const { space: current, position: at } = latest.current;
+      if (scrollHeight(current) === current.lineCount * current.rowHeight || event.ctrlKey) return;
+      event.preventDefault();
+      const unit = event.deltaMode === 1 ? current.rowHeight : event.deltaMode === 2 ? current.viewport : 1;
+      moveTo(clampContentTop(current, at.contentTop + event.deltaY * unit));
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      observer.disconnect();
+      element.removeEventListener('wheel', onWheel);
+    };
+  }, [moveTo]);
+
+  function onScroll() {
+    const element = scroller.current;
+    if (!element) return;
+    if (ownScroll.current !== null && Math.abs(element.scrollTop - ownScroll.current) < 1) return;
+    ownScroll.current = null;
+    setPosition({ scrollTop: element.scrollTop, contentTop: contentTopAt(space, element.scrollTop) });
+  }
 
   const load = useCallback(
     async (page: number) => {
@@ -49,17 +100,18 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
       setCount(result.value.lineCount);
       setComplete(result.value.complete);
       setNote(result.value.note);
-      setVersion((v) => v + 1);
+      setShown({ lines: lines.current });
     },
     [bodyId, view],
   );
 
   useEffect(() => {
     lines.current = new Map(firstLines.map((line, i) => [i, line]));
+    setShown({ lines: lines.current });
     pending.current.clear();
   }, [bodyId, view, firstLines]);
 
-  const items = virtualizer.getVirtualItems();
+  const items = visibleLines(space, position.scrollTop, position.contentTop, OVERSCAN);
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
 
@@ -67,7 +119,7 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
     for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) {
       if (!lines.current.has(page * PAGE) || !lines.current.has(Math.min(page * PAGE + PAGE, count) - 1)) void load(page);
     }
-  }, [first, last, count, load, version]);
+  }, [first, last, count, load, shown]);
 
   useEffect(() => {
     // While JSON is still being formatted in the main process, the line count grows: ask again.
@@ -80,8 +132,8 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
     const target = scrollTarget.current;
     if (target === null || target >= count) return;
     scrollTarget.current = null;
-    virtualizer.scrollToIndex(target, { align: 'center' });
-  }, [count, match, virtualizer]);
+    moveTo(contentTopCentring(latest.current.space, target));
+  }, [count, match, moveTo]);
 
   async function find(event: FormEvent | null, backwards = false) {
     event?.preventDefault();
@@ -116,12 +168,12 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
       </form>
       {note && <p className="muted small">{note}</p>}
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
-      <div className="lines" ref={scroller} aria-label="Response body" role="region" tabIndex={0}>
-        <div className="lines-inner" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="lines" ref={scroller} aria-label="Response body" role="region" tabIndex={0} onScroll={onScroll}>
+        <div className="lines-inner" style={{ height: scrollHeight(space) }}>
           {items.map((item) => (
-            <div key={item.key} className={`line${item.index === match ? ' match' : ''}`} style={{ transform: `translateY(${item.start}px)` }}>
+            <div key={item.index} className={`line${item.index === match ? ' match' : ''}`} style={{ transform: `translateY(${item.top}px)` }}>
               <span className="line-number">{item.index + 1}</span>
-              <span className="line-text">{lines.current.get(item.index) ?? ''}</span>
+              <span className="line-text">{shown.lines.get(item.index) ?? ''}</span>
             </div>
           ))}
         </div>

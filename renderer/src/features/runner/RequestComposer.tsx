@@ -21,6 +21,8 @@ type Dialog = 'import' | 'export' | 'save' | null;
 export function RequestComposer() {
   const draft = useRunner((s) => s.draft);
   const edit = useRunner((s) => s.edit);
+  const setMethod = useRunner((s) => s.setMethod);
+  const newRequest = useRunner((s) => s.newRequest);
   const send = useRunner((s) => s.send);
   const cancel = useRunner((s) => s.cancel);
   const sending = useRunner((s) => s.sendId !== null);
@@ -51,7 +53,7 @@ export function RequestComposer() {
   return (
     <section className="composer" aria-label="Request">
       <div className="row request-line">
-        <select aria-label="Method" value={draft.method} onChange={(e) => set({ method: e.target.value })}>
+        <select aria-label="Method" value={draft.method} onChange={(e) => setMethod(e.target.value)}>
           {[...new Set([...COMMON_METHODS, draft.method])].map((m) => (
             <option key={m}>{m}</option>
           ))}
@@ -103,6 +105,9 @@ export function RequestComposer() {
           />
         </label>
         <span className="spacer" />
+        <button type="button" onClick={() => (setDialog(null), newRequest())}>
+          New request
+        </button>
         <button type="button" onClick={() => setDialog(dialog === 'import' ? null : 'import')}>
           Import cURL
         </button>
@@ -121,7 +126,11 @@ export function RequestComposer() {
           ))}
         </ul>
       )}
-      {notice && <p className="muted small">{notice}</p>}
+      {notice && (
+        <p className="muted small" role="status">
+          {notice}
+        </p>
+      )}
       {dialog === 'import' && <CurlImport onDone={() => setDialog(null)} />}
       {dialog === 'export' && <CurlExport onDone={() => setDialog(null)} />}
       {dialog === 'save' && <SaveRequestForm onDone={() => setDialog(null)} />}

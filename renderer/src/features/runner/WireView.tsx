@@ -1,12 +1,6 @@
 /** The request exactly as it went on the wire, including the auth header the credential added; secrets masked. */
 import type { SentRequest } from '../../../../shared/runner/results';
-
-/** The path and query, as on the request line; a URL that does not parse (masked parts) is shown whole. */
-function requestTarget(url: string): string {
-  if (!URL.canParse(url)) return url;
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
-}
+import { requestPath as requestTarget } from './format';
 
 export function wireText(request: SentRequest): string {
   const target = requestTarget(request.url);

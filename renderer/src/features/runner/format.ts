@@ -8,3 +8,15 @@ export function formatBytes(bytes: number): string {
 export function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
+
+/** The path and query of a request URL, what tells history rows apart; a URL that does not parse is shown whole. */
+export function requestPath(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+/** The host of a request URL, or '' when it does not parse. */
+export function requestHost(url: string): string {
+  return URL.canParse(url) ? new URL(url).host : '';
+}

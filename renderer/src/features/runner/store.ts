@@ -9,6 +9,7 @@ import type { HistoryEntryView, RunResult, SentRequest } from '../../../../share
 import type { SavedRequest } from '../../../../shared/runner/saved';
 import { toErrorInfo, unwrap } from '../../lib/api';
 import { runnerApi } from './api';
+import { changeMethod, type SetAsideBody } from './method-change';
 
 interface RunnerState {
   draft: RequestDraft;
@@ -22,10 +23,17 @@ interface RunnerState {
   /** Set when the main process asks to confirm a production request. */
   confirmation: ErrorInfo | null;
   notice: string | null;
+  /** A body kept out of the request while the method sends none (see method-change.ts). */
+  setAside: SetAsideBody | null;
+  /** The history entry last reopened, highlighted in the list. */
+  reopenedId: string | null;
   edit(change: (draft: RequestDraft) => RequestDraft): void;
   open(draft: RequestDraft, saved?: RunnerState['saved'], notice?: string | null): void;
   openHistory(entry: HistoryEntryView): void;
   markSaved(saved: SavedRequest): void;
+  setMethod(method: string): void;
+  /** A blank request (no headers or body left from an import), in the same environment and credential. */
+  newRequest(): void;
   send(confirmed?: boolean): Promise<void>;
   cancel(): Promise<void>;
   dismissConfirmation(): void;
@@ -43,10 +51,14 @@ export const useRunner = create<RunnerState>((set, get) => ({
   error: null,
   confirmation: null,
   notice: null,
+  setAside: null,
+  reopenedId: null,
   edit: (change) => set({ draft: change(get().draft) }),
-  open: (draft, saved = null, notice = null) => set({ draft, saved, notice, error: null, confirmation: null }),
+  open: (draft, saved = null, notice = null) => set({ draft, saved, notice, error: null, confirmation: null, setAside: null, reopenedId: null }),
   openHistory: (entry) =>
     set({
+      reopenedId: entry.summary.id,
+      setAside: null,
       draft: entry.draft,
       saved: null,
       result: entry.result,
@@ -55,6 +67,14 @@ export const useRunner = create<RunnerState>((set, get) => ({
       confirmation: null,
       notice: null,
     }),
+  setMethod: (method) => {
+    const change = changeMethod(get().draft, method, get().setAside);
+    set({ draft: change.draft, setAside: change.setAside, ...(change.notice ? { notice: change.notice } : {}) });
+  },
+  newRequest: () => {
+    const { environmentId, credentialId, timeoutSeconds } = get().draft;
+    set({ draft: emptyDraft({ environmentId, credentialId, timeoutSeconds }), saved: null, result: null, failedRequest: null, error: null, confirmation: null, notice: null, setAside: null, reopenedId: null });
+  },
   markSaved: (saved) => set({ saved: { id: saved.id, name: saved.name, collection: saved.collection, folder: saved.folder } }),
   async send(confirmed = false) {
     if (get().sendId) return;

@@ -25,7 +25,7 @@ export function NewPassphraseFields({ label, onChange }: { label: string; onChan
         <span>{label}</span>
         <input type="password" autoComplete="new-password" value={first} aria-describedby={hintId} onChange={(e) => update(e.target.value, second)} />
       </label>
-      <p id={hintId} className={`strength strength-${strength.level}`} aria-live="polite">
+      <p id={hintId} className={first === '' ? 'strength muted' : `strength strength-${strength.level}`} aria-live="polite">
         {first === '' ? 'At least 10 characters; a few unrelated words work well.' : `Strength: ${strength.label}. ${strength.advice}`}
       </p>
       <label>
