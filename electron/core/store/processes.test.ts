@@ -31,9 +31,18 @@ function startWriter(dataDir: string, tag: string, count: number, acked: Set<str
   let stderr = '';
   let firstAck: () => void;
   const firstAckSeen = new Promise<void>((resolve) => (firstAck = resolve));
+  // Read whole lines: a chunk may end in the middle of "ack 12", and a trial must only count a
+  // write as acknowledged (and start its kill timer) once the full line has arrived.
+  let pending = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const match of chunk.matchAll(/ack (\d+)/g)) acked.add(`${tag}-${match[1]}`);
-    firstAck();
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const match = /^ack (\d+)$/.exec(line.trim());
+      if (!match) continue;
+      acked.add(`${tag}-${match[1]}`);
+      firstAck();
+    }
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const closed = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
