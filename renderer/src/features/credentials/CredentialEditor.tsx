@@ -76,6 +76,7 @@ export function CredentialEditor({ credential, environment, onClose }: { credent
 
   return (
     <article className="credential-editor" aria-label={`Credential ${credential.name}`}>
+      <h2 className="visually-hidden">Credential {credential.name}</h2>
       <header className="row spread">
         <div className="row">
           <button type="button" className="ghost" onClick={onClose} aria-label="Back to credentials">
@@ -83,7 +84,8 @@ export function CredentialEditor({ credential, environment, onClose }: { credent
           </button>
           <label className="inline">
             <span>Credential name</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} />
+            {/* Opening a credential puts focus here, where its editor starts. */}
+            <input autoFocus value={name} onChange={(e) => setName(e.target.value)} />
           </label>
         </div>
         <div className="row">

@@ -7,11 +7,14 @@ import type { Environment } from '../../../../shared/domain/environment';
 import { findPreset } from '../../../../shared/recipe';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { focusWhenShown } from '../../lib/focus';
 import { AddCredential } from './AddCredential';
 import { CredentialEditor } from './CredentialEditor';
 import { KIND_LABELS } from './recipe-defaults';
 import { useCredentials, useEnvironmentCredentials } from './store';
 import './credentials.css';
+
+const itemId = (credentialId: string) => `credential-item-${credentialId}`;
 
 type Mode = { is: 'list' } | { is: 'adding' } | { is: 'editing'; credentialId: string };
 
@@ -27,7 +30,13 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
   }
 
   const editing = mode.is === 'editing' ? credentials.find((c) => c.id === mode.credentialId) : undefined;
-  if (editing) return <CredentialEditor key={editing.id} credential={editing} environment={environment} onClose={() => setMode({ is: 'list' })} />;
+  if (editing) {
+    const backToList = () => {
+      setMode({ is: 'list' });
+      focusWhenShown(() => document.getElementById(itemId(editing.id)));
+    };
+    return <CredentialEditor key={editing.id} credential={editing} environment={environment} onClose={backToList} />;
+  }
 
   if (credentials.length === 0) {
     return (
@@ -48,7 +57,7 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
       <ul>
         {credentials.map((credential) => (
           <li key={credential.id}>
-            <button type="button" className="credential-item" onClick={() => setMode({ is: 'editing', credentialId: credential.id })}>
+            <button type="button" id={itemId(credential.id)} className="credential-item" onClick={() => setMode({ is: 'editing', credentialId: credential.id })}>
               <span className="credential-name">{credential.name}</span>
               <span className="muted small">
                 {(credential.presetId && findPreset(credential.presetId)?.name) ?? KIND_LABELS[credential.recipe.kind]}

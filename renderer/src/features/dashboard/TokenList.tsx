@@ -68,7 +68,14 @@ const card =
 
 export function TokenList({ groups }: { groups: Group[] }) {
   const grouped = useDashboard((s) => s.grouped);
-  if (!grouped) return <div className="token-grid">{groups.flatMap((group) => group.rows.map(card(true)))}</div>;
+  if (!grouped) {
+    return (
+      <>
+        {groups.length > 0 && <h2 className="visually-hidden">All tokens</h2>}
+        <div className="token-grid">{groups.flatMap((group) => group.rows.map(card(true)))}</div>
+      </>
+    );
+  }
   return (
     <>
       {groups.map(({ environment, rows }) => (

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { COMMON_METHODS, type RequestDraft } from '../../../../shared/runner/draft';
 import { describeVariableProblem, findVariableProblems } from '../../../../shared/runner/references';
+import { REQUEST_URL_ID } from '../../lib/focus';
 import { useEnvironments } from '../environments/store';
 import { credentialsFor, useRunnerCredentials } from './credentials-store';
 import { BodyEditor } from './BodyEditor';
@@ -56,14 +57,14 @@ export function RequestComposer() {
             <option key={m}>{m}</option>
           ))}
         </select>
-        <VariableInput className="url" label="URL" placeholder="https://api.example.com/v1/… or {{baseUrl}}/…" value={draft.url} variableNames={variableNames} onChange={(url) => set({ url })} />
-        {sending ? (
+        <VariableInput id={REQUEST_URL_ID} className="url" label="URL" placeholder="https://api.example.com/v1/… or {{baseUrl}}/…" value={draft.url} variableNames={variableNames} onChange={(url) => set({ url })} />
+        {/* Send stays where it is while the request runs (a second Enter must not cancel it); Cancel is its own button. */}
+        <button type="button" className="primary" title="Ctrl+Enter / ⌘+Enter" aria-disabled={sending} onClick={() => void send()}>
+          Send
+        </button>
+        {sending && (
           <button type="button" className="danger-outline" onClick={() => void cancel()}>
             Cancel
-          </button>
-        ) : (
-          <button type="button" className="primary" title="Ctrl+Enter / ⌘+Enter" onClick={() => void send()}>
-            Send
           </button>
         )}
       </div>

@@ -40,6 +40,7 @@ export default function RunnerView() {
 
   return (
     <div className="runner" onKeyDownCapture={onKeyDown}>
+      <h1 className="visually-hidden">Runner</h1>
       <aside className="runner-sidebar" aria-label="Saved requests and history">
         <div className="tabs" role="tablist" aria-label="Sidebar">
           <button type="button" role="tab" aria-selected={panel === 'history'} className={panel === 'history' ? 'selected' : ''} onClick={() => setPanel('history')}>
