@@ -8,6 +8,7 @@ import type { Credential } from '../../../../shared/domain/credential';
 import type { Environment } from '../../../../shared/domain/environment';
 import type { Recipe } from '../../../../shared/recipe';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { moveBetweenTabs } from '../../components/tab-keys';
 import { api } from '../../lib/api';
 import { ConfirmDelete } from '../environments/FormActions';
 import { useAction } from '../environments/use-action';
@@ -111,11 +112,11 @@ export function CredentialEditor({ credential, environment, onClose }: { credent
 
       <div className="editor-columns">
         <div className="editor-main">
-          <div role="tablist" aria-label="Recipe editor" className="tabs">
-            <button type="button" role="tab" aria-selected={tab === 'form'} disabled={tab === 'json' && !usable} onClick={() => openTab('form')}>
+          <div role="tablist" aria-label="Recipe editor" className="tabs" onKeyDown={moveBetweenTabs}>
+            <button type="button" role="tab" aria-selected={tab === 'form'} tabIndex={tab === 'form' ? 0 : -1} disabled={tab === 'json' && !usable} onClick={() => openTab('form')}>
               Form
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'json'} onClick={() => openTab('json')}>
+            <button type="button" role="tab" aria-selected={tab === 'json'} tabIndex={tab === 'json' ? 0 : -1} onClick={() => openTab('json')}>
               JSON
             </button>
           </div>

@@ -14,6 +14,7 @@ import { KIND_LABELS } from './recipe-defaults';
 import { useCredentials, useEnvironmentCredentials } from './store';
 import './credentials.css';
 
+const ADD_CREDENTIAL_ID = 'add-credential';
 const itemId = (credentialId: string) => `credential-item-${credentialId}`;
 
 type Mode = { is: 'list' } | { is: 'adding' } | { is: 'editing'; credentialId: string };
@@ -26,7 +27,11 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
   if (error) return <ErrorMessage error={error} />;
 
   if (mode.is === 'adding') {
-    return <AddCredential environment={environment} onCancel={() => setMode({ is: 'list' })} onCreated={(c) => setMode({ is: 'editing', credentialId: c.id })} />;
+    const cancel = () => {
+      setMode({ is: 'list' });
+      focusWhenShown(() => document.getElementById(ADD_CREDENTIAL_ID));
+    };
+    return <AddCredential environment={environment} onCancel={cancel} onCreated={(c) => setMode({ is: 'editing', credentialId: c.id })} />;
   }
 
   const editing = mode.is === 'editing' ? credentials.find((c) => c.id === mode.credentialId) : undefined;
@@ -40,7 +45,7 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
 
   if (credentials.length === 0) {
     return (
-      <EmptyState title="No credentials yet" action={<button type="button" className="primary" onClick={() => setMode({ is: 'adding' })}>Add credential</button>}>
+      <EmptyState title="No credentials yet" action={<button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>Add credential</button>}>
         A credential says how to get a token from an auth service and how to use it. Pick your vendor’s preset and type only your own keys.
       </EmptyState>
     );
@@ -50,7 +55,7 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
     <section className="credential-list" aria-label="Credentials">
       <div className="row spread">
         <h2>Credentials</h2>
-        <button type="button" className="primary" onClick={() => setMode({ is: 'adding' })}>
+        <button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>
           Add credential
         </button>
       </div>

@@ -88,7 +88,8 @@ export function PresetForm({ preset, environment, onCreated, onCancel }: PresetF
       )}
       <label>
         <span>Credential name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} />
+        {/* Picking a preset puts focus on its first field (the picker that had it is gone). */}
+        <input autoFocus value={name} onChange={(e) => setName(e.target.value)} />
       </label>
       {preset.variables.map((variable) => (
         <VariableInput

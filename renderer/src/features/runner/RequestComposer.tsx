@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { COMMON_METHODS, type RequestDraft } from '../../../../shared/runner/draft';
 import { describeVariableProblem, findVariableProblems } from '../../../../shared/runner/references';
+import { moveBetweenTabs } from '../../components/tab-keys';
 import { REQUEST_URL_ID } from '../../lib/focus';
 import { useEnvironments } from '../environments/store';
 import { credentialsFor, useRunnerCredentials } from './credentials-store';
@@ -126,9 +127,9 @@ export function RequestComposer() {
       {dialog === 'import' && <CurlImport onDone={() => setDialog(null)} />}
       {dialog === 'export' && <CurlExport onDone={() => setDialog(null)} />}
       {dialog === 'save' && <SaveRequestForm onDone={() => setDialog(null)} />}
-      <div className="tabs" role="tablist" aria-label="Request parts">
+      <div className="tabs" role="tablist" aria-label="Request parts" onKeyDown={moveBetweenTabs}>
         {(['query', 'headers', 'body'] as const).map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'selected' : ''} onClick={() => setTab(t)}>
+          <button key={t} type="button" role="tab" aria-selected={tab === t} tabIndex={tab === t ? 0 : -1} className={tab === t ? 'selected' : ''} onClick={() => setTab(t)}>
             {t === 'query' ? 'Query' : t === 'headers' ? 'Headers' : 'Body'}
             {counts[t] > 0 && <span className="count">{counts[t]}</span>}
           </button>
