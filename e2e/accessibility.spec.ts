@@ -78,25 +78,33 @@ test('the demo: dashboard, vault settings, JWT inspector, timeline, copy confirm
 });
 
 const PRESET = 'OAuth2 client credentials (Basic auth)';
+/** A wrong secret, so the credential editor also shows a failed token. */
+const presetValues = (tokenUrl: string) => ({ 'Token URL': tokenUrl, 'Client ID': 'a11y', 'Client secret': 'wrong' });
+
+/** Vault set up, and a production environment whose allowed host is the emulator's. */
+async function productionEnvironment(page: Page): Promise<void> {
+  await setUpVault(page);
+  await createEnvironment(page, 'Live', { production: true });
+  await addAllowedHost(page, '127.0.0.1');
+}
 
 test('environments and credentials: the tabs, the preset picker and form, the credential editor', async ({ app }) => {
   const { page } = app;
   const axe = recorder(page);
   const emulator = await startOAuth2ClientCredentials({ clientId: 'a11y', clientSecret: 'a11y-secret' });
   try {
-    await setUpVault(page);
-    await createEnvironment(page, 'Live', { production: true });
+    await productionEnvironment(page);
     await axe.check('production environment, credentials tab');
     await openTab(page, 'Variables');
     await axe.check('variables tab');
-    await addAllowedHost(page, '127.0.0.1');
+    await openTab(page, 'Settings');
     await axe.check('settings tab');
     await openTab(page, 'Credentials');
     await page.getByRole('button', { name: 'Add credential' }).click();
     await axe.check('preset picker');
     await page.getByRole('button', { name: `Use preset ${PRESET}` }).click();
     const form = page.getByRole('form', { name: `Add ${PRESET}` });
-    for (const [label, value] of Object.entries({ 'Token URL': emulator.tokenEndpoint, 'Client ID': 'a11y', 'Client secret': 'wrong' })) await form.getByLabel(label, { exact: true }).fill(value);
+    for (const [label, value] of Object.entries(presetValues(emulator.tokenEndpoint))) await form.getByLabel(label, { exact: true }).fill(value);
     await axe.check('preset form');
     await form.getByRole('button', { name: 'Add credential' }).click();
     await expect(page.getByRole('article', { name: /^Credential / })).toBeVisible();
@@ -111,10 +119,8 @@ test('credentials: production confirmation, a failed token, the JSON tab, export
   const axe = recorder(page);
   const emulator = await startOAuth2ClientCredentials({ clientId: 'a11y', clientSecret: 'a11y-secret' });
   try {
-    await setUpVault(page);
-    await createEnvironment(page, 'Live', { production: true });
-    await addAllowedHost(page, '127.0.0.1');
-    await addFromPreset(page, PRESET, { 'Token URL': emulator.tokenEndpoint, 'Client ID': 'a11y', 'Client secret': 'wrong' });
+    await productionEnvironment(page);
+    await addFromPreset(page, PRESET, presetValues(emulator.tokenEndpoint));
     await getTokenNow(page);
     await expect(page.getByRole('alertdialog', { name: 'Confirm production token fetch' })).toBeVisible();
     await axe.check('production confirmation');
