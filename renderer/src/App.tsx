@@ -1,5 +1,5 @@
 /** The app frame: top bar, the rail of main views, problems found at start, and the current view. */
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, type MouseEvent } from 'react';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { ErrorMessage } from './components/ErrorMessage';
 import { useEnvironments } from './features/environments/store';
@@ -8,6 +8,12 @@ import { VaultMenu } from './features/vault/VaultMenu';
 import { api } from './lib/api';
 import { useShell } from './shell/store';
 import { views } from './shell/views';
+
+/** Past the top bar and the rail, without changing the address (the shell blocks navigation). */
+function skipToView(event: MouseEvent) {
+  event.preventDefault();
+  document.getElementById('view')?.focus();
+}
 
 export function App() {
   const load = useEnvironments((s) => s.load);
@@ -32,7 +38,10 @@ export function App() {
 
   return (
     <div className="app">
-      <div className="topbar">
+      <a className="skip-link" href="#view" onClick={skipToView}>
+        Skip to {current.label}
+      </a>
+      <header className="topbar">
         <span className="brand">Tokenbench</span>
         {info && (
           <span className="muted small" title={info.dataDir}>
@@ -40,7 +49,7 @@ export function App() {
           </span>
         )}
         <VaultMenu />
-      </div>
+      </header>
       <VaultBanner />
       {info?.storeProblems.map((problem) => (
         <ErrorMessage key={problem.file} error={{ code: 'store-corrupt', message: problem.message, hint: `Your old data is kept at ${problem.keptAs}.` }} />
@@ -61,7 +70,7 @@ export function App() {
             </button>
           ))}
         </nav>
-        <main className="view" aria-label={current.label}>
+        <main id="view" className="view" aria-label={current.label} tabIndex={-1}>
           <Suspense fallback={<p className="muted">Loading…</p>}>{loaded && <Current />}</Suspense>
         </main>
       </div>

@@ -2,7 +2,7 @@
  * Adding a credential: pick a preset (vendor dialects first; each with its description and what
  * is worth knowing) and type only your own values, or start from scratch with a recipe kind.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Credential } from '../../../../shared/domain/credential';
 import type { Environment } from '../../../../shared/domain/environment';
 import { PRESETS, type Preset } from '../../../../shared/recipe';
@@ -58,13 +58,18 @@ function FromScratch({ environment, onCreated }: Omit<AddCredentialProps, 'onCan
 
 export function AddCredential({ environment, onCreated, onCancel }: AddCredentialProps) {
   const [preset, setPreset] = useState<Preset | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Focused whenever the picker shows: the button that opened it (or the cancelled form) is gone.
+  useEffect(() => heading.current?.focus(), [preset]);
 
   if (preset) return <PresetForm preset={preset} environment={environment} onCreated={onCreated} onCancel={() => setPreset(null)} />;
 
   return (
     <section className="add-credential" aria-label="Add a credential">
       <div className="row spread">
-        <h2>Add a credential to {environment.name}</h2>
+        <h2 tabIndex={-1} ref={heading}>
+          Add a credential to {environment.name}
+        </h2>
         <button type="button" onClick={onCancel}>
           Cancel
         </button>

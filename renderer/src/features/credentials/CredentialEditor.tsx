@@ -8,6 +8,7 @@ import type { Credential } from '../../../../shared/domain/credential';
 import type { Environment } from '../../../../shared/domain/environment';
 import type { Recipe } from '../../../../shared/recipe';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { moveBetweenTabs } from '../../components/tab-keys';
 import { api } from '../../lib/api';
 import { ConfirmDelete } from '../environments/FormActions';
 import { useAction } from '../environments/use-action';
@@ -76,6 +77,7 @@ export function CredentialEditor({ credential, environment, onClose }: { credent
 
   return (
     <article className="credential-editor" aria-label={`Credential ${credential.name}`}>
+      <h2 className="visually-hidden">Credential {credential.name}</h2>
       <header className="row spread">
         <div className="row">
           <button type="button" className="ghost" onClick={onClose} aria-label="Back to credentials">
@@ -83,7 +85,8 @@ export function CredentialEditor({ credential, environment, onClose }: { credent
           </button>
           <label className="inline">
             <span>Credential name</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} />
+            {/* Opening a credential puts focus here, where its editor starts. */}
+            <input autoFocus value={name} onChange={(e) => setName(e.target.value)} />
           </label>
         </div>
         <div className="row">
@@ -109,11 +112,11 @@ export function CredentialEditor({ credential, environment, onClose }: { credent
 
       <div className="editor-columns">
         <div className="editor-main">
-          <div role="tablist" aria-label="Recipe editor" className="tabs">
-            <button type="button" role="tab" aria-selected={tab === 'form'} disabled={tab === 'json' && !usable} onClick={() => openTab('form')}>
+          <div role="tablist" aria-label="Recipe editor" className="tabs" onKeyDown={moveBetweenTabs}>
+            <button type="button" role="tab" aria-selected={tab === 'form'} tabIndex={tab === 'form' ? 0 : -1} disabled={tab === 'json' && !usable} onClick={() => openTab('form')}>
               Form
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'json'} onClick={() => openTab('json')}>
+            <button type="button" role="tab" aria-selected={tab === 'json'} tabIndex={tab === 'json' ? 0 : -1} onClick={() => openTab('json')}>
               JSON
             </button>
           </div>

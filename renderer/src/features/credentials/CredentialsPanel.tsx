@@ -7,11 +7,15 @@ import type { Environment } from '../../../../shared/domain/environment';
 import { findPreset } from '../../../../shared/recipe';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { focusWhenShown } from '../../lib/focus';
 import { AddCredential } from './AddCredential';
 import { CredentialEditor } from './CredentialEditor';
 import { KIND_LABELS } from './recipe-defaults';
 import { useCredentials, useEnvironmentCredentials } from './store';
 import './credentials.css';
+
+const ADD_CREDENTIAL_ID = 'add-credential';
+const itemId = (credentialId: string) => `credential-item-${credentialId}`;
 
 type Mode = { is: 'list' } | { is: 'adding' } | { is: 'editing'; credentialId: string };
 
@@ -23,15 +27,25 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
   if (error) return <ErrorMessage error={error} />;
 
   if (mode.is === 'adding') {
-    return <AddCredential environment={environment} onCancel={() => setMode({ is: 'list' })} onCreated={(c) => setMode({ is: 'editing', credentialId: c.id })} />;
+    const cancel = () => {
+      setMode({ is: 'list' });
+      focusWhenShown(() => document.getElementById(ADD_CREDENTIAL_ID));
+    };
+    return <AddCredential environment={environment} onCancel={cancel} onCreated={(c) => setMode({ is: 'editing', credentialId: c.id })} />;
   }
 
   const editing = mode.is === 'editing' ? credentials.find((c) => c.id === mode.credentialId) : undefined;
-  if (editing) return <CredentialEditor key={editing.id} credential={editing} environment={environment} onClose={() => setMode({ is: 'list' })} />;
+  if (editing) {
+    const backToList = () => {
+      setMode({ is: 'list' });
+      focusWhenShown(() => document.getElementById(itemId(editing.id)));
+    };
+    return <CredentialEditor key={editing.id} credential={editing} environment={environment} onClose={backToList} />;
+  }
 
   if (credentials.length === 0) {
     return (
-      <EmptyState title="No credentials yet" action={<button type="button" className="primary" onClick={() => setMode({ is: 'adding' })}>Add credential</button>}>
+      <EmptyState title="No credentials yet" action={<button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>Add credential</button>}>
         A credential says how to get a token from an auth service and how to use it. Pick your vendor’s preset and type only your own keys.
       </EmptyState>
     );
@@ -41,14 +55,14 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
     <section className="credential-list" aria-label="Credentials">
       <div className="row spread">
         <h2>Credentials</h2>
-        <button type="button" className="primary" onClick={() => setMode({ is: 'adding' })}>
+        <button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>
           Add credential
         </button>
       </div>
       <ul>
         {credentials.map((credential) => (
           <li key={credential.id}>
-            <button type="button" className="credential-item" onClick={() => setMode({ is: 'editing', credentialId: credential.id })}>
+            <button type="button" id={itemId(credential.id)} className="credential-item" onClick={() => setMode({ is: 'editing', credentialId: credential.id })}>
               <span className="credential-name">{credential.name}</span>
               <span className="muted small">
                 {(credential.presetId && findPreset(credential.presetId)?.name) ?? KIND_LABELS[credential.recipe.kind]}

@@ -122,7 +122,8 @@ export function PresetForm({ preset, environment, onCreated, onCancel }: PresetF
           <legend>This preset is already set up elsewhere</legend>
           {shareable.map((credential) => (
             <label key={credential.id} className="inline">
-              <input type="radio" name="share" checked={shareId === credential.id} onChange={() => setShareId(credential.id)} />
+              {/* Picking a preset puts focus on its first choice (the picker that had it is gone). */}
+              <input autoFocus={credential.id === shareable[0]?.id} type="radio" name="share" checked={shareId === credential.id} onChange={() => setShareId(credential.id)} />
               <span>
                 Use the existing credential “{credential.name}” here ({usedIn(credential, environments)}): one recipe, this environment’s own values
               </span>
@@ -138,7 +139,7 @@ export function PresetForm({ preset, environment, onCreated, onCancel }: PresetF
         <div className={`field${nameError ? ' invalid' : ''}`}>
           <label>
             <span>Credential name</span>
-            <input value={name} aria-invalid={nameError !== null} aria-describedby={nameError ? 'preset-name-problem' : undefined} onChange={(e) => (setName(e.target.value), serverNameError && action.clearError())} />
+            <input autoFocus={shareable.length === 0} value={name} aria-invalid={nameError !== null} aria-describedby={nameError ? 'preset-name-problem' : undefined} onChange={(e) => (setName(e.target.value), serverNameError && action.clearError())} />
           </label>
           {nameError && (
             <p id="preset-name-problem" className="field-problem" role="alert">

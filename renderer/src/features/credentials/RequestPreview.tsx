@@ -12,7 +12,8 @@ function HttpText({ title, request }: { title: string; request: Preview }) {
   return (
     <figure className="http-preview">
       <figcaption>{title}</figcaption>
-      <pre aria-label={`${title} preview`}>{text}</pre>
+      {/* A named, focusable region: read as one piece, and scrollable from the keyboard. */}
+      <pre role="region" tabIndex={0} aria-label={`${title} preview`}>{text}</pre>
     </figure>
   );
 }

@@ -77,7 +77,16 @@ export function TokenCheck({ environment, credentialId, blockedBecause }: TokenC
   return (
     <section className="token-check" aria-label="Token">
       <div className="row">
-        <button type="button" className="primary" disabled={action.busy || blocked !== null || confirming !== null} onClick={() => ask(false)}>
+        {/* Busy, it stays focusable (aria-disabled): disabling the focused button would drop the focus. */}
+        <button
+          type="button"
+          className="primary"
+          disabled={blocked !== null || confirming !== null}
+          aria-disabled={action.busy}
+          onClick={() => {
+            if (!action.busy) ask(false);
+          }}
+        >
           {action.busy ? 'Getting token…' : 'Get token now'}
         </button>
         <button

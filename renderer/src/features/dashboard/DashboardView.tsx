@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { focusWhenShown } from '../../lib/focus';
 import { useShell } from '../../shell/store';
 import { useCredentials } from '../credentials/store';
 import { useSecretsUnavailable, useVault } from '../vault/store';
@@ -89,6 +90,12 @@ export function DashboardView() {
   );
 }
 
+/** Starts the demo, then puts focus on the first thing to do with it: its first card's "Get token". */
+async function tryTheDemo() {
+  await useDemo.getState().start();
+  if (!useDemo.getState().error) focusWhenShown(() => document.querySelector<HTMLElement>('.token-card .token-actions button'));
+}
+
 function NothingYet() {
   const show = useShell((s) => s.show);
   const busy = useDemo((s) => s.busy);
@@ -98,7 +105,7 @@ function NothingYet() {
       <p>Each card here is one credential in one environment: its token, how long it has left, and its renewals. To get the first one:</p>
       <ol className="next-steps">
         <li>
-          <button type="button" className="primary" disabled={busy || secretsUnavailable !== null} onClick={() => void useDemo.getState().start()}>
+          <button type="button" className="primary" disabled={busy || secretsUnavailable !== null} onClick={() => void tryTheDemo()}>
             {busy ? 'Starting the demo…' : 'Try the demo'}
           </button>{' '}
           — a small built-in auth service and API, no account needed.

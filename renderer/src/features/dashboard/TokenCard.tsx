@@ -150,7 +150,16 @@ export function CardActions({ status, busy, locked, label }: { status: TokenStat
   };
   return (
     <div className="token-actions row" role="group" aria-label={`Actions for ${label}`}>
-      <button type="button" className="primary" disabled={locked || busy !== undefined} onClick={() => void actions.fetch(key, { renew: held })}>
+      {/* Busy, it stays focusable (aria-disabled): disabling the focused button would drop the focus. */}
+      <button
+        type="button"
+        className="primary"
+        disabled={locked}
+        aria-disabled={busy !== undefined}
+        onClick={() => {
+          if (busy === undefined) void actions.fetch(key, { renew: held });
+        }}
+      >
         {busy === 'fetch' ? 'Getting…' : held ? 'Renew now' : 'Get token'}
       </button>
       <button type="button" disabled={locked || !held || busy !== undefined} onClick={() => void actions.copy(key)}>

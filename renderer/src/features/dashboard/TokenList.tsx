@@ -98,7 +98,14 @@ export function TokenList({ groups }: { groups: Group[] }) {
   const grouped = useDashboard((s) => s.grouped);
   const layout = useDashboard((s) => s.layout);
   if (layout === 'list') return <TokenTable groups={groups} grouped={grouped} />;
-  if (!grouped) return <div className="token-grid">{groups.flatMap((group) => group.rows.map(card(true)))}</div>;
+  if (!grouped) {
+    return (
+      <>
+        {groups.length > 0 && <h2 className="visually-hidden">All tokens</h2>}
+        <div className="token-grid">{groups.flatMap((group) => group.rows.map(card(true)))}</div>
+      </>
+    );
+  }
   return (
     <div className="token-groups">
       {groups.map(({ environment, rows }) => (

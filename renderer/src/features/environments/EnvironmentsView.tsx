@@ -29,12 +29,12 @@ export function EnvironmentsView() {
             <EnvironmentTabs key={selected.id} environment={selected} />
           </>
         ) : count === 0 ? (
-          <EmptyState title="Create your first environment">
+          <EmptyState level={1} title="Create your first environment">
             An environment holds the variables and secrets for one place you connect to, such as “Lemonway sandbox” or “Landax prod”.
             <NewEnvironmentForm />
           </EmptyState>
         ) : (
-          <EmptyState title="Pick an environment">Choose an environment on the left to see its credentials and tokens.</EmptyState>
+          <EmptyState level={1} title="Pick an environment">Choose an environment on the left to see its credentials and tokens.</EmptyState>
         )}
       </div>
     </div>

@@ -46,7 +46,7 @@ function BodyContent({ body, view }: { body: ResponseBody; view: BodyView }) {
       );
     }
     return (
-      <pre className="plain-body" aria-label="Response body">
+      <pre className="plain-body" role="region" tabIndex={0} aria-label="Response body">
         {text}
       </pre>
     );

@@ -77,10 +77,10 @@ export default function CodeEditor({ value, label, readOnly = false, onChange, v
       bracketMatching(),
       highlightSelectionMatches(),
       search({ top: true }),
-      keymap.of([...searchKeymap, ...foldKeymap, ...(readOnly ? [] : [...defaultKeymap, ...historyKeymap])]),
-      EditorView.contentAttributes.of({ 'aria-label': label }),
+      keymap.of([...searchKeymap, ...foldKeymap, ...defaultKeymap, ...(readOnly ? [] : historyKeymap)]),
+      EditorView.contentAttributes.of({ 'aria-label': label, ...(readOnly ? { 'aria-readonly': 'true' } : {}) }),
+      // Read-only still takes focus (a cursor, no edits), so search and folding work from the keyboard.
       EditorState.readOnly.of(readOnly),
-      EditorView.editable.of(!readOnly),
     ];
     if (!readOnly) {
       extensions.push(

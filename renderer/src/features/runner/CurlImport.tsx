@@ -1,9 +1,12 @@
 /** Paste a cURL command to create a request from it; says which options were ignored. */
 import { useState, type FormEvent } from 'react';
 import { CurlParseError, parseCurl } from '../../../../shared/runner/curl-parse';
+import { useReturnFocus } from '../../components/use-return-focus';
+import { REQUEST_URL_ID } from '../../lib/focus';
 import { useRunner } from './store';
 
 export function CurlImport({ onDone }: { onDone(): void }) {
+  useReturnFocus();
   const open = useRunner((s) => s.open);
   const current = useRunner((s) => s.draft);
   const [command, setCommand] = useState('');
@@ -15,6 +18,8 @@ export function CurlImport({ onDone }: { onDone(): void }) {
       const { draft, warnings } = parseCurl(command);
       // The pasted request runs in the environment already picked.
       open({ ...draft, environmentId: current.environmentId }, null, warnings.length ? warnings.join(' ') : null);
+      // Focus goes to the request just made (its URL) before this form disappears.
+      document.getElementById(REQUEST_URL_ID)?.focus();
       onDone();
     } catch (error) {
       if (!(error instanceof CurlParseError)) throw error;

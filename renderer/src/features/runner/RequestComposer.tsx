@@ -5,6 +5,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { COMMON_METHODS, type RequestDraft } from '../../../../shared/runner/draft';
 import { describeVariableProblem, findVariableProblems } from '../../../../shared/runner/references';
+import { moveBetweenTabs } from '../../components/tab-keys';
+import { REQUEST_URL_ID } from '../../lib/focus';
 import { useEnvironments } from '../environments/store';
 import { credentialsFor, useRunnerCredentials } from './credentials-store';
 import { BodyEditor } from './BodyEditor';
@@ -58,14 +60,14 @@ export function RequestComposer() {
             <option key={m}>{m}</option>
           ))}
         </select>
-        <VariableInput className="url" label="URL" placeholder="https://api.example.com/v1/… or {{baseUrl}}/…" value={draft.url} variableNames={variableNames} onChange={(url) => set({ url })} />
-        {sending ? (
+        <VariableInput id={REQUEST_URL_ID} className="url" label="URL" placeholder="https://api.example.com/v1/… or {{baseUrl}}/…" value={draft.url} variableNames={variableNames} onChange={(url) => set({ url })} />
+        {/* Send stays where it is while the request runs (a second Enter must not cancel it); Cancel is its own button. */}
+        <button type="button" className="primary" title="Ctrl+Enter / ⌘+Enter" aria-disabled={sending} onClick={() => void send()}>
+          Send
+        </button>
+        {sending && (
           <button type="button" className="danger-outline" onClick={() => void cancel()}>
             Cancel
-          </button>
-        ) : (
-          <button type="button" className="primary" title="Ctrl+Enter / ⌘+Enter" onClick={() => void send()}>
-            Send
           </button>
         )}
       </div>
@@ -134,9 +136,9 @@ export function RequestComposer() {
       {dialog === 'import' && <CurlImport onDone={() => setDialog(null)} />}
       {dialog === 'export' && <CurlExport onDone={() => setDialog(null)} />}
       {dialog === 'save' && <SaveRequestForm onDone={() => setDialog(null)} />}
-      <div className="tabs" role="tablist" aria-label="Request parts">
+      <div className="tabs" role="tablist" aria-label="Request parts" onKeyDown={moveBetweenTabs}>
         {(['query', 'headers', 'body'] as const).map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'selected' : ''} onClick={() => setTab(t)}>
+          <button key={t} type="button" role="tab" aria-selected={tab === t} tabIndex={tab === t ? 0 : -1} className={tab === t ? 'selected' : ''} onClick={() => setTab(t)}>
             {t === 'query' ? 'Query' : t === 'headers' ? 'Headers' : 'Body'}
             {counts[t] > 0 && <span className="count">{counts[t]}</span>}
           </button>

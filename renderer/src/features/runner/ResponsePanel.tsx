@@ -1,6 +1,7 @@
 /** The answer: status, duration and size; then body, headers, timings and the request as sent. */
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { moveBetweenTabs } from '../../components/tab-keys';
 import { InlineConfirm } from '../../components/InlineConfirm';
 import { BodyPanel } from './BodyPanel';
 import { formatBytes, formatMs } from './format';
@@ -35,6 +36,10 @@ export function ResponsePanel() {
 
   return (
     <section className="response" aria-label="Response">
+      {/* Always present, so screen readers hear the wait and then the answer's status. */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {sending ? 'Waiting for the response…' : result ? `Response: ${result.response.status} ${result.response.statusText}, ${formatMs(result.response.timings.totalMs)}` : ''}
+      </p>
       {confirmation && (
         <InlineConfirm className="confirm-production" label="Confirm production request" confirmLabel="Send to production" cancelLabel="Don’t send" onConfirm={() => void send(true)} onCancel={dismiss}>
           <p>{confirmation.message}</p>
@@ -45,7 +50,7 @@ export function ResponsePanel() {
       {failedRequest && !sending && <WireView request={failedRequest} />}
       {result && !sending && (
         <>
-          <div className="status-line row" aria-label="Response status">
+          <div className="status-line row" role="group" aria-label="Response status">
             <span className={`status ${statusClass(result.response.status)}`}>
               {result.response.status} {result.response.statusText}
             </span>
@@ -65,9 +70,9 @@ export function ResponsePanel() {
             </p>
           )}
           {result.historyProblem && <p className="warning small">{result.historyProblem}</p>}
-          <div className="tabs" role="tablist" aria-label="Response parts">
+          <div className="tabs" role="tablist" aria-label="Response parts" onKeyDown={moveBetweenTabs}>
             {TABS.map(([t, label]) => (
-              <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'selected' : ''} onClick={() => setTab(t)}>
+              <button key={t} type="button" role="tab" aria-selected={tab === t} tabIndex={tab === t ? 0 : -1} className={tab === t ? 'selected' : ''} onClick={() => setTab(t)}>
                 {label}
               </button>
             ))}

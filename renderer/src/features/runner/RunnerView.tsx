@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { moveBetweenTabs } from '../../components/tab-keys';
 import { useRunnerCredentials } from './credentials-store';
 import { HistoryPanel } from './HistoryPanel';
 import { RequestComposer } from './RequestComposer';
@@ -40,12 +41,13 @@ export default function RunnerView() {
 
   return (
     <div className="runner" onKeyDownCapture={onKeyDown}>
+      <h1 className="visually-hidden">Runner</h1>
       <aside className="runner-sidebar" aria-label="Saved requests and history">
-        <div className="tabs" role="tablist" aria-label="Sidebar">
-          <button type="button" role="tab" aria-selected={panel === 'history'} className={panel === 'history' ? 'selected' : ''} onClick={() => setPanel('history')}>
+        <div className="tabs" role="tablist" aria-label="Sidebar" onKeyDown={moveBetweenTabs}>
+          <button type="button" role="tab" aria-selected={panel === 'history'} tabIndex={panel === 'history' ? 0 : -1} className={panel === 'history' ? 'selected' : ''} onClick={() => setPanel('history')}>
             History
           </button>
-          <button type="button" role="tab" aria-selected={panel === 'saved'} className={panel === 'saved' ? 'selected' : ''} onClick={() => setPanel('saved')}>
+          <button type="button" role="tab" aria-selected={panel === 'saved'} tabIndex={panel === 'saved' ? 0 : -1} className={panel === 'saved' ? 'selected' : ''} onClick={() => setPanel('saved')}>
             Saved
           </button>
         </div>

@@ -15,7 +15,7 @@ export function TimingsView({ timings }: { timings: Timings }) {
   // Each phase starts where the ones before it ended.
   const rows = PHASES.map(([key, label], i) => ({ key, label, ms: timings[key] as number, start: PHASES.slice(0, i).reduce((sum, [k]) => sum + (timings[k] as number), 0) }));
   return (
-    <div className="timings" aria-label="Timings">
+    <div className="timings" role="group" aria-label="Timings">
       <table>
         <tbody>
           {rows.map(({ key, label, ms, start }) => (

@@ -12,9 +12,10 @@ interface Props {
   label: string;
   placeholder?: string;
   className?: string;
+  id?: string;
 }
 
-export function VariableInput({ value, onChange, variableNames, label, placeholder, className }: Props) {
+export function VariableInput({ value, onChange, variableNames, label, placeholder, className, id }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const [cursor, setCursor] = useState<number | null>(null);
@@ -48,6 +49,7 @@ export function VariableInput({ value, onChange, variableNames, label, placehold
     <span className={`variable-input ${className ?? ''}`}>
       <input
         ref={input}
+        id={id}
         value={value}
         placeholder={placeholder}
         aria-label={label}

@@ -15,7 +15,7 @@ export function WireView({ request }: { request: SentRequest }) {
         {request.environmentName ? `Environment “${request.environmentName}”` : 'No environment'}
         {request.credentialName ? ` · authorization added by credential “${request.credentialName}”` : ''} · secret values are masked
       </p>
-      <pre aria-label="Request as sent">{wireText(request)}</pre>
+      <pre role="region" tabIndex={0} aria-label="Request as sent">{wireText(request)}</pre>
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function ExchangeDetails({ entry }: { entry: TimelineEntryView }) {
         </ul>
       )}
       <section aria-label="Request">
-        <h3>Request</h3>
+        <h2>Request</h2>
         <p className="timeline-request-line">
           <code>
             {request.method} {request.url}
@@ -54,7 +54,7 @@ export function ExchangeDetails({ entry }: { entry: TimelineEntryView }) {
       </section>
       {response ? (
         <section aria-label="Response">
-          <h3>Response: HTTP {response.status}</h3>
+          <h2>Response: HTTP {response.status}</h2>
           {response.redirects.length > 0 && (
             <ol className="timeline-redirects" aria-label="Redirects">
               {response.redirects.map((hop, index) => (

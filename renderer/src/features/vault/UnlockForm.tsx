@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../../shared/ipc/domains/vault';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
+import { focusVaultControl } from '../../lib/focus';
 import { useAction } from '../environments/use-action';
 import { useVault } from './store';
 
@@ -17,7 +18,10 @@ export function UnlockForm({ status }: { status: VaultStatus }) {
     const next = await action.run(() => api.vault.unlock(request));
     // The passphrase leaves renderer state as soon as it has been used, right or wrong.
     setPassphrase('');
-    if (next) receive(next);
+    if (next) {
+      receive(next);
+      focusVaultControl();
+    }
   }
 
   function submit(event: FormEvent) {

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../../shared/ipc/domains/vault';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
+import { focusVaultControl, VAULT_CONTROL_ID } from '../../lib/focus';
 import { useAction } from '../environments/use-action';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { useVault } from './store';
@@ -22,6 +23,7 @@ export function VaultMenu() {
   return (
     <div className="vault-menu">
       <button
+        id={VAULT_CONTROL_ID}
         type="button"
         className={`vault-state ${status.state}`}
         aria-expanded={unlocked ? open : undefined}
@@ -32,12 +34,22 @@ export function VaultMenu() {
       >
         {STATE_LABEL[status.state]}
       </button>
-      {unlocked && open && <VaultPanel status={status} onClose={() => setOpen(false)} />}
+      {unlocked && open && (
+        <VaultPanel
+          status={status}
+          // Locked, the control disables itself and the unlock form below the top bar takes focus.
+          onLocked={() => setOpen(false)}
+          onClose={() => {
+            setOpen(false);
+            focusVaultControl();
+          }}
+        />
+      )}
     </div>
   );
 }
 
-function VaultPanel({ status, onClose }: { status: VaultStatus; onClose(): void }) {
+function VaultPanel({ status, onClose, onLocked }: { status: VaultStatus; onClose(): void; onLocked(): void }) {
   const receive = useVault((s) => s.receive);
   const [minutes, setMinutes] = useState(String(status.autoLockMinutes));
   const [changing, setChanging] = useState(false);
@@ -56,7 +68,7 @@ function VaultPanel({ status, onClose }: { status: VaultStatus; onClose(): void 
 
   return (
     <div id="vault-panel" className="vault-panel" role="dialog" aria-label="Vault settings" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <button type="button" className="primary" autoFocus disabled={action.busy} onClick={() => void apply(() => api.vault.lock({})).then((next) => next && onClose())}>
+      <button type="button" className="primary" autoFocus disabled={action.busy} onClick={() => void apply(() => api.vault.lock({})).then((next) => next && onLocked())}>
         Lock now
       </button>
       <form className="row" onSubmit={saveMinutes} aria-label="Auto-lock">

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../../shared/ipc/domains/vault';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
+import { focusVaultControl } from '../../lib/focus';
 import { useAction } from '../environments/use-action';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { useVault } from './store';
@@ -21,7 +22,10 @@ export function VaultSetupForm({ status }: { status: VaultStatus }) {
     event.preventDefault();
     const request = method === 'keychain' ? { useKeychain: true } : { passphrase: passphrase ?? '' };
     const next = await action.run(() => api.vault.setup(request));
-    if (next) receive(next);
+    if (next) {
+      receive(next);
+      focusVaultControl();
+    }
   }
 
   return (
