@@ -75,7 +75,9 @@ describe('leak canary: every echo and error path', () => {
   it('finds no planted secret or token in answers, events, files, the CLI timeline or the hex view', async () => {
     const dataDir = tempDir();
     const clock = createManualClock(Date.now());
-    const app = await createMainServices({ dataDir, clock, scryptCost: TEST_SCRYPT, log: () => {} });
+    // The user confirms every widening of the allowed hosts this test asks for.
+    const confirmation = { confirm: async () => true };
+    const app = await createMainServices({ dataDir, clock, scryptCost: TEST_SCRYPT, log: () => {}, confirmation });
     const events: unknown[] = [];
     app.onEvent((event, payload) => events.push({ event, payload }));
     const answers: unknown[] = [];
@@ -105,10 +107,14 @@ describe('leak canary: every echo and error path', () => {
     };
     const outcomes = [];
     for (const route of Object.keys(TOKEN_ANSWERS)) outcomes.push(await fetchFrom(`${base}${route}`));
-    // A secret in the host name comes back lower-cased in the transport error.
+    // A secret in the host name: first refused by the allowed hosts (the refusal names the host),
+    // then, once the user allowed `*.invalid`, it comes back lower-cased in the transport error.
+    outcomes.push(await fetchFrom(`http://${CANARIES.hostSecret}.invalid/token`, true));
+    const allowed = (await app.handlers['environments:list']({})).find((e) => e.id === environment.id)!.allowedHosts;
+    await call('environments:update', { id: environment.id, allowedHosts: [...allowed, '*.invalid'] });
     outcomes.push(await fetchFrom(`http://${CANARIES.hostSecret}.invalid/token`, true));
     const codes = outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error.code));
-    expect(codes).toEqual(['bad-credentials', 'expiry-unreadable', 'expired-on-arrival', 'expiry-unreadable', 'token-invalid', expect.stringMatching(/dns|network/)]);
+    expect(codes).toEqual(['bad-credentials', 'expiry-unreadable', 'expired-on-arrival', 'expiry-unreadable', 'token-invalid', 'host-not-allowed', expect.stringMatching(/dns|network/)]);
     await call('tokens:list', {});
     await call('timeline:list', {});
 

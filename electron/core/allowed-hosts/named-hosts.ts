@@ -29,10 +29,17 @@ function recipeUrls(credential: Pick<Credential, 'recipe'>): string[] {
  * values), sorted, without duplicates. A URL that cannot be resolved names nothing.
  */
 export function namedHosts(credentials: readonly Pick<Credential, 'recipe'>[], variables: VariableScope): string[] {
+  // Allowed hosts are plain data the window shows, so a host that holds a secret value
+  // (`https://{{tenantSecret}}.example.com`) is never taken: the user adds such a host by hand.
+  const secrets = Object.values(variables)
+    .filter((v) => v.secret && v.value !== '')
+    .map((v) => v.value.toLowerCase());
   const hosts = new Set<string>();
   const add = (text: string) => {
     const url = httpUrlOf(text.trim());
-    if (url && url.hostname) hosts.add(hostEntry(url));
+    if (!url || !url.hostname) return;
+    const host = hostEntry(url);
+    if (!secrets.some((secret) => host.includes(secret))) hosts.add(host);
   };
   for (const variable of Object.values(variables)) add(variable.value);
   for (const credential of credentials) {

@@ -2,7 +2,8 @@
  * The hostile-input corpus for token responses: an auth service on 127.0.0.1 answers a real
  * token request with broken, oversized, deeply nested or secret-echoing bodies. Each fetch ends
  * in a clear error (never `internal`, never a stack trace, never the secret), no token is kept,
- * and nothing but the auth timeline (which records every token request) changes on disk.
+ * and nothing but the records of token requests change on disk: the auth timeline, and the
+ * guard's request history (`guard.json`, which spaces and backs off the next request).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -84,11 +85,14 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-/** Every file but the timeline, by content. */
+/** The records of token requests, which every fetch adds to; everything else must stay as it was. */
+const REQUEST_RECORDS = new Set(['timeline.jsonl', 'guard.json', 'guard.json.bak']);
+
+/** Every file but the records of token requests (and the per-credential flight locks), by content. */
 function snapshot(): Record<string, string> {
   return Object.fromEntries(
     listFiles(dataDir)
-      .filter((file) => path.basename(file) !== 'timeline.jsonl')
+      .filter((file) => !REQUEST_RECORDS.has(path.basename(file)) && !path.relative(dataDir, file).startsWith('flights'))
       .map((file) => [path.relative(dataDir, file), fs.readFileSync(file).toString('base64')]),
   );
 }

@@ -27,12 +27,15 @@ export interface Folder {
 /** A vault, an environment "Sandbox" and the preset's credential, its values given. */
 export async function folderWith(presetId: string, values: Record<string, string>, clock?: Clock): Promise<Folder> {
   const dataDir = tempDir('tokenbench-guard-');
-  const setup = await createMainServices({ dataDir, scryptCost: TEST_SCRYPT, log: () => {}, ...(clock ? { clock } : {}) });
+  // The user confirms the widening of the allowed hosts below.
+  const confirmation = { confirm: async () => true };
+  const setup = await createMainServices({ dataDir, scryptCost: TEST_SCRYPT, log: () => {}, confirmation, ...(clock ? { clock } : {}) });
   await setup.handlers['vault:setup']({ passphrase: PASSPHRASE });
   const environment = await setup.handlers['environments:create']({ name: 'Sandbox' });
   const { credential } = await setup.handlers['credentials:add-from-preset']({ presetId, environmentId: environment.id, values });
   // The emulators listen on 127.0.0.1, not on the vendor's hosts the preset allows.
-  await setup.handlers['environments:update']({ id: environment.id, allowedHosts: [] });
+  const emulatorHosts = Object.values(values).flatMap((value) => (URL.canParse(value) && value.startsWith('http') ? [new URL(value).host] : []));
+  await setup.handlers['environments:update']({ id: environment.id, allowedHosts: [...new Set(emulatorHosts)] });
   await setup.dispose();
   const credentialName = credential.name;
   return {
