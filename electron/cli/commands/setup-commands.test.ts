@@ -81,7 +81,7 @@ describe('setting up from the CLI', () => {
     expect(shown.stdout).toContain(`baseUrl = ${lengow!.url}`);
     expect(shown.stdout).toMatch(/secret = secret ••••6b6b/);
     // Rounded for people: "1 h" or "59 min 59 s", never "3599.2 s".
-    expect(shown.stdout).toMatch(/Lengow: valid, expires in (1 h|59 min( \d+ s)?), \d+ token requests? in the last hour\n/);
+    expect(shown.stdout).toMatch(/Lengow: valid, expires in (1 h|59 min( \d+ s)?), \d+ token requests? in the last hour(, next token request allowed in \d+ s)?\n/);
     for (const output of [shown.stdout, list.stdout, added.stdout]) {
       expect(output).not.toContain(SECRET);
       expect(output).not.toContain(prodToken.stdout.trim());
@@ -94,8 +94,11 @@ describe('setting up from the CLI', () => {
     expect(await cli(['token', 'forget', 'Lengow', '--env', 'Prod', ...d])).toMatchObject({ code: 0, stdout: 'Forgot the token of Lengow in Prod.\n' });
     expect((await cli(['token', 'Lengow', '--env', 'Sandbox', ...d])).stdout).toBe(sandboxToken.stdout);
     expect(lengow!.tokenRequests).toBe(2);
-    const renewed = await cli(['token', 'Lengow', '--env', 'Prod', '--yes', '--json', ...d]);
-    expect(JSON.parse(renewed.stdout)).toMatchObject({ reused: false });
-    expect(lengow!.tokenRequests).toBe(3);
+    // Lengow asks for 30 s between token requests, and the guard is shared by every process: the
+    // next one is refused (exit 4) with when it will be allowed, and nothing reaches Lengow.
+    const refused = await cli(['token', 'Lengow', '--env', 'Prod', '--yes', '--json', ...d]);
+    expect(refused).toMatchObject({ code: 4, stdout: '' });
+    expect(refused.stderr).toMatch(/spaced at least 30 s apart.*next attempt is allowed in \d+ s/s);
+    expect(lengow!.tokenRequests).toBe(2);
   }, 60_000);
 });
