@@ -35,6 +35,8 @@ test('first run: vault setup and every view while empty', async ({ app }) => {
   for (const view of ['Environments', 'Timeline', 'Runner'] as const) {
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
     await expect(page.getByRole('main', { name: view })).toBeVisible();
+    // Views load on demand: check the view itself (with its h1), not its "Loading…" placeholder.
+    await expect(page.getByRole('main', { name: view }).getByRole('heading', { level: 1 })).toHaveCount(1);
     await axe.check(`${view} (empty)`);
   }
 });

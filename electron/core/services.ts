@@ -196,6 +196,13 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     createEnvironment: (name) => environments['environments:create']({ name }),
     deleteEnvironment: async (id) => void (await lifecycle['environments:delete']({ id })),
     setVariables: async (environmentId, variables) => void (await secrets.variables.setMany(environmentId, variables)),
+    setAllowedHosts: async (environmentId, hosts) => {
+      const next = await ctx.workspace.update((current) => ({
+        ...current,
+        environments: current.environments.map((e) => (e.id === environmentId ? { ...e, allowedHosts: hosts, updatedAt: new Date(ctx.clock.now()).toISOString() } : e)),
+      }));
+      ctx.emit('environments:changed', next.environments);
+    },
     createCredential: (input) => credentialActions['credentials:create'](input),
     deleteCredential: async (id) => void (await credentialActions['credentials:delete']({ id })),
     callApi: async (key, request) => {

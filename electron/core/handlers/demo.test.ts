@@ -68,7 +68,13 @@ describe('demo handlers', () => {
   });
 
   it('after a restart finds its environment again and starts the server on demand with new variables', async () => {
-    const before = await (await start()).handlers['demo:start']({});
+    const first = await start();
+    const before = await first.handlers['demo:start']({});
+    // A call before the restart: the environment's secrets have gone to the demo's first address.
+    expect((await first.handlers['demo:hello']({ credentialId: before.credentials[0]!.id })).status).toBe(200);
+    // The guard (shared through the data folder) spaces the demo's token requests 2 s apart; the
+    // restarted demo needs a new token, so let that spacing pass as a user's restart would.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
 
     const app = await start();
     expect(await app.handlers['demo:status']({})).toMatchObject({ installed: true, running: false, environmentId: before.environmentId });
@@ -79,6 +85,8 @@ describe('demo handlers', () => {
     expect(after.url).not.toBe(before.url);
     const environment = app.workspace.read().environments.find((e) => e.id === before.environmentId)!;
     expect(environment.variables.find((v) => v.name === 'demoUrl')?.value).toBe(after.url);
+    // The demo's environment follows its server to the new port, and to nowhere else.
+    expect(environment.allowedHosts).toEqual([new URL(after.url!).host]);
     expect(app.workspace.read().environments).toHaveLength(1);
   });
 

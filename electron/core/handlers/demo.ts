@@ -36,6 +36,12 @@ export interface DemoDeps {
   deleteEnvironment(environmentId: string): Promise<void>;
   /** Adds or replaces these variables; secret values go to the vault (throws AppError('vault-locked') while locked). */
   setVariables(environmentId: string, variables: DemoVariable[]): Promise<void>;
+  /**
+   * Sets the environment's allowed hosts to exactly `hosts`. The demo server is the main
+   * process's own and moves to a new port at each start, so its environment follows it without
+   * asking (the renderer cannot reach this).
+   */
+  setAllowedHosts(environmentId: string, hosts: string[]): Promise<void>;
   createCredential(input: { name: string; recipe: Recipe; environmentIds: string[] }): Promise<{ id: string }>;
   deleteCredential(credentialId: string): Promise<void>;
   /** An API request with the credential's token attached (the token service's authenticatedRequest). */
@@ -152,6 +158,7 @@ export function demoHandlers(deps: DemoDeps): { handlers: DemoHandlers; dispose(
         { name: DEMO_VARIABLES.clientSecret, value: clientSecret, secret: true, description: 'The demo OAuth2 client secret (new at each start).' },
         { name: DEMO_VARIABLES.apiKey, value: apiKey, secret: true, description: 'The demo API key for the session dialect (new at each start).' },
       ]);
+      await deps.setAllowedHosts(record.environmentId, [new URL(started.url).host]);
     } catch (error) {
       await started.close();
       throw error;

@@ -7,13 +7,14 @@ import { useEffect, useRef } from 'react';
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
-import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, foldGutter, foldKeymap, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { jsonWithReferencesAsValues } from '../../../../shared/runner/curl-parse';
 import { completeVariable, openReferenceAt } from '../../../../shared/runner/references';
+import { jsonHighlight } from './json-highlight';
 
 interface Props {
   value: string;
@@ -73,7 +74,7 @@ export default function CodeEditor({ value, label, readOnly = false, onChange, v
       lineNumbers(),
       foldGutter(),
       json(),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      syntaxHighlighting(jsonHighlight),
       bracketMatching(),
       highlightSelectionMatches(),
       search({ top: true }),
