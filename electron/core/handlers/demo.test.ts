@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../demo/recipes';
 import { createMainServices, type MainServices } from '../services';
 import { TEST_SCRYPT, tempDir } from '../vault/test-support';
-import { demoLifetimeSeconds } from './demo';
+import { demoLifetimeSeconds } from '../demo/service';
 
 const PASSPHRASE = 'demo test passphrase';
 let dataDir: string;

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { Environment } from '../../../shared/domain/environment';
 import type { Recipe } from '../../../shared/recipe';
 import { createManualClock, createTokenEngine, MemoryTokenCache, type TokenCache, type TokenEngine } from '../engine';
-import { createRedactor } from '../vault/redactor';
+import { Redactor } from '../engine/redact';
 import { createHttpClient, type NodeHttpClient } from '../http';
 import type { RunnerDeps } from './deps';
 
@@ -187,9 +187,9 @@ export function createTestWorld(dataDir: string): TestWorld {
     },
     // The vault's session memory, as in production: the kit masks no more than the product does.
     redact: (text) => {
-      const memory = createRedactor();
-      for (const secret of secrets()) memory.remember(secret);
-      return memory.redact(text);
+      const memory = new Redactor([], { showTail: false });
+      for (const secret of secrets()) memory.add(secret);
+      return memory.text(text);
     },
   };
   return { ...world, deps };

@@ -11,10 +11,10 @@ import type { TokenStatus } from '../../../shared/domain/token';
 import type { CoreContext } from '../context';
 import type { DataFile } from '../store/data-file';
 import type { CredentialsFile } from '../credentials/store';
-import { findCredential } from '../handlers/credentials';
+import { findCredential } from '../credentials/changes';
+import { findEnvironment } from '../environments/find';
+import type { ResolvedVariables } from '../variables/variables';
 import { TokenError, type ApiRequest, type AuthenticatedResponse, type EngineCredential, type EngineEnvironment, type IssuedToken, type TokenEngine, type TokenKey } from '../engine';
-
-export type ResolvedVariables = Record<string, { value: string; secret: boolean }>;
 
 export interface TokenServiceDeps {
   ctx: CoreContext;
@@ -49,8 +49,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
   const { ctx, engine } = deps;
 
   function describe(key: TokenKey) {
-    const environment = ctx.workspace.read().environments.find((e) => e.id === key.environmentId);
-    if (!environment) throw new AppError('not-found', 'That environment no longer exists.');
+    const environment = findEnvironment(ctx.workspace.read(), key.environmentId);
     const credential = findCredential(deps.credentials.read(), key.credentialId);
     return { environment, credential };
   }

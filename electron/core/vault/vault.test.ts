@@ -66,11 +66,11 @@ describe('vault', () => {
     const { dataDir } = await vaultWithSecret();
     const vault = open(dataDir);
     await vault.unlock({ passphrase: PASSPHRASE });
-    expect(vault.redactor.redact(`key=${SECRET}`)).toBe(`key=${SECRET}`);
+    expect(vault.redactor.text(`key=${SECRET}`)).toBe(`key=${SECRET}`);
     vault.secrets.read('env/e1/API_KEY', 'API_KEY');
-    expect(vault.redactor.redact(`key=${SECRET}`)).toBe('key=••••');
+    expect(vault.redactor.text(`key=${SECRET}`)).toBe('key=••••');
     vault.lock();
-    expect(vault.redactor.redact(`key=${SECRET}`)).toBe(`key=${SECRET}`);
+    expect(vault.redactor.text(`key=${SECRET}`)).toBe(`key=${SECRET}`);
   });
 
   it('tells a wrong passphrase apart and changes nothing on disk', async () => {

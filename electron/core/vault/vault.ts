@@ -24,7 +24,7 @@ import {
   type KeySlot,
 } from './key-slots';
 import type { Keychain, Timekeeper } from './ports';
-import { createRedactor, type SecretMemory } from './redactor';
+import { Redactor } from '../engine/redact';
 import { createSealedStore, type SealedStore, type VaultKey } from './sealed-store';
 import { openSealedFile, openVaultFile, type SealedFile, type VaultFile, type VaultFilesOptions } from './vault-files';
 
@@ -48,7 +48,7 @@ export interface Vault {
   /** Cached tokens (`tokens.json`). */
   readonly tokens: SealedStore;
   /** Masks every secret value known in this session; main process only. */
-  readonly redactor: SecretMemory;
+  readonly redactor: Redactor;
   onChange(listener: (status: VaultStatus) => void): () => void;
   dispose(): void;
 }
@@ -66,7 +66,8 @@ const NO_KEYCHAIN: Keychain = {
 export function createVault(options: VaultOptions): Vault {
   const time = options.time ?? systemClock;
   const keychain = options.keychain ?? NO_KEYCHAIN;
-  const memory = createRedactor();
+  // No tails: these messages mix values of many environments, and a tail names which one.
+  const memory = new Redactor([], { showTail: false });
   const listeners = new Set<(status: VaultStatus) => void>();
   const vaultFile = openOrKeepError(() => openVaultFile(options));
   let unlocked: VaultKey | undefined;
