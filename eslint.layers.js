@@ -6,7 +6,7 @@
 //   handlers/, ipc/                   thin IPC adapters over the domain services
 //   domain services                   environments/, credentials/, variables/, tokens/, runner/, ...
 //   store/, vault/, engine/           data files, secrets, the token engine
-//   http/, clock.ts                   the HTTP client, time
+//   http/, clock.ts                   the HTTP client, time (below both the vault and the engine)
 //   shared/                           contract and domain types (imported by every side)
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
@@ -40,6 +40,7 @@ export const layerZones = [
   // The engine and the vault are siblings; the data files know neither; HTTP knows nothing above it.
   ...zone(`${core}/engine`, [`${core}/vault`, `${core}/store`], 'The token engine gets its cache and guard store injected; it does not import the vault or the data files.'),
   ...zone(`${core}/store`, [`${core}/vault`, `${core}/engine`], 'Data files know nothing of the vault or the engine.'),
+  { target: `${core}/vault`, from: `${core}/engine`, except: ['./redact.ts'], message: 'The vault uses only the one redaction module of the engine; time is ../clock.ts.' },
   ...zone(`${core}/http`, mechanisms, 'http/ is the bottom layer of the core.'),
 ];
 

@@ -81,7 +81,7 @@ describe('tokenbench CLI', () => {
     expect(init).toMatchObject({ code: 0, stdout: expect.stringContaining(`Vault created in ${dataDir}`) });
     const again = await run(['init'], { env: { ...env, TOKENBENCH_DATA_DIR: dataDir } });
     expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already has a vault') });
-  }, 10_000);
+  }, 60_000);
 
   it('reads a secret from stdin, never from the command line, and needs the passphrase from the environment then', async () => {
     const dataDir = await prepared();

@@ -11,7 +11,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../shared/runner/draft';
 import { main } from '../cli/main';
-import { createManualClock } from './engine/clock';
+import { createManualClock } from './clock';
 import { createMainServices } from './services';
 import { listFiles, TEST_SCRYPT, tempDir } from './vault/test-support';
 

@@ -9,7 +9,7 @@ import {
   startOAuth2ClientCredentials,
   type Emulator,
 } from '../../../e2e/emulators';
-import { createManualClock } from './clock';
+import { createManualClock } from '../clock';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';
 import { credential, environment, presetOf, rejection } from './test-helpers';

@@ -50,11 +50,7 @@ export interface TokenCache {
 }
 
 /** Time source and timers, injectable so renewal timing and guards are tested without sleeping. */
-export interface Clock {
-  now(): number;
-  /** Calls `callback` after `delayMs`; returns a cancel function. */
-  setTimer(callback: () => void, delayMs: number): () => void;
-}
+export type { Clock } from '../clock';
 
 /** How an API request carries the token: ready to attach. */
 export interface TokenUse {

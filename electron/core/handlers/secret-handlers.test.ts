@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../engine/clock';
+import { createManualClock } from '../clock';
 import { createMainServices } from '../services';
 import { TEST_SCRYPT, tempDir, testClipboard, testKeychain } from '../vault/test-support';
 import type { VaultStatus } from '../../../shared/ipc/domains/vault';

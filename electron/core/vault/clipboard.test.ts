@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../engine/clock';
+import { createManualClock } from '../clock';
 import { CLIPBOARD_CLEAR_MS, createSecretClipboard } from './clipboard';
 import { testClipboard } from './test-support';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { createManualClock } from '../engine/clock';
+import { createManualClock } from '../clock';
 import { DEFAULT_SCRYPT } from './kdf';
 import { TEST_SCRYPT, hashDir, tempDir, testKeychain } from './test-support';
 import { createVault, type VaultOptions } from './vault';

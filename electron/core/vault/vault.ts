@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { VaultStatus } from '../../../shared/ipc/domains/vault';
-import { systemClock } from '../engine/clock';
+import { systemClock, type Clock } from '../clock';
 import type { DataFile } from '../store/data-file';
 import { KEY_BYTES } from './cipher';
 import { lockedError, vaultError } from './errors';
@@ -23,7 +23,7 @@ import {
   openPassphraseSlot,
   type KeySlot,
 } from './key-slots';
-import type { Keychain, Timekeeper } from './ports';
+import type { Keychain } from './ports';
 import { Redactor } from '../engine/redact';
 import { createSealedStore, type SealedStore, type VaultKey } from './sealed-store';
 import { openSealedFile, openVaultFile, type SealedFile, type VaultFile, type VaultFilesOptions } from './vault-files';
@@ -31,7 +31,7 @@ import { openSealedFile, openVaultFile, type SealedFile, type VaultFile, type Va
 export interface VaultOptions extends VaultFilesOptions {
   /** The OS keychain; absent in the CLI. */
   keychain?: Keychain;
-  time?: Timekeeper;
+  time?: Clock;
   /** scrypt cost for new passphrase slots (OWASP's by default; tests use a cheaper one). */
   scryptCost?: ScryptCost;
 }
