@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLemonway, type LemonwayEmulator } from '../../../e2e/emulators';
 import type { Result } from '../../../shared/errors';
 import { createMainServices, type MainServices } from '../services';
@@ -74,4 +74,39 @@ describe('production confirmation', () => {
     expect(logged.some((m) => /auth timeline could not be saved/.test(m))).toBe(true);
     expect(added[0]!.warnings.at(-1)).toContain('could not be saved to timeline.jsonl');
   });
+});
+
+describe('one token fetch', () => {
+  it('decrypts the environment’s secrets once and announces the new status once', async () => {
+    lemonway = await startLemonway({ apiKey: 'sandbox-key-0123456789', environment: 'sandbox' });
+    app = await createMainServices({ dataDir: tempDir(), scryptCost: TEST_SCRYPT, log: () => {} });
+    await app.handlers['vault:setup']({ passphrase: 'one fetch test passphrase' });
+    const environment = await app.handlers['environments:create']({ name: 'Lemonway sandbox' });
+    const { credential } = await app.handlers['credentials:add-from-preset']({
+      presetId: 'lemonway',
+      environmentId: environment.id,
+      values: { baseUrl: lemonway.url, apiKey: 'sandbox-key-0123456789' },
+    });
+    await app.handlers['environments:update']({ id: environment.id, allowedHosts: [new URL(lemonway.url).host] });
+    const key = { environmentId: environment.id, credentialId: credential.id };
+
+    const variables = app.secrets.variables;
+    const resolve = variables.resolveVariables.bind(variables);
+    let decryptions = 0;
+    variables.resolveVariables = (environmentId) => {
+      decryptions += 1;
+      return resolve(environmentId);
+    };
+    const announced: unknown[] = [];
+    app.onEvent((event, payload) => event === 'tokens:changed' && announced.push(payload));
+
+    const answer = await app.dispatch('tokens:fetch', key);
+    expect(answer).toMatchObject({ ok: true, value: { state: 'valid' } });
+    await vi.waitFor(() => expect(announced.length).toBeGreaterThan(0), { timeout: 30_000 });
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(lemonway.tokenRequests).toBe(1);
+    expect(decryptions).toBe(1);
+    expect(announced).toHaveLength(1);
+    expect(announced[0]).toEqual((answer as { value: unknown }).value);
+  }, 60_000);
 });

@@ -14,7 +14,7 @@ import type { CredentialsFile } from '../credentials/store';
 import { findCredential } from '../credentials/changes';
 import { findEnvironment } from '../environments/find';
 import type { ResolvedVariables } from '../variables/variables';
-import { TokenError, type ApiRequest, type AuthenticatedResponse, type EngineCredential, type EngineEnvironment, type IssuedToken, type TokenEngine, type TokenKey } from '../engine';
+import { TokenError, tokenKeyString, type ApiRequest, type AuthenticatedResponse, type EngineCredential, type EngineEnvironment, type IssuedToken, type TokenEngine, type TokenKey } from '../engine';
 
 export interface TokenServiceDeps {
   ctx: CoreContext;
@@ -37,6 +37,8 @@ export interface TokenService {
   list(): Promise<TokenStatus[]>;
   status(key: TokenKey): Promise<TokenStatus>;
   fetch(key: TokenKey, options?: { renew?: boolean; confirmed?: boolean }): Promise<IssuedToken>;
+  /** Gets a token (as `fetch`) and answers with its status, decrypting the environment's secrets once. */
+  fetchStatus(key: TokenKey, options?: { renew?: boolean; confirmed?: boolean }): Promise<TokenStatus>;
   forget(key: TokenKey): Promise<void>;
   /** Forgets every cached token of a credential (after it changed or was deleted). */
   forgetCredential(credentialId: string): Promise<void>;
@@ -54,7 +56,16 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     return { environment, credential };
   }
 
-  async function engineInputs(key: TokenKey): Promise<{ env: EngineEnvironment; cred: EngineCredential; environment: Environment }> {
+  type Inputs = { env: EngineEnvironment; cred: EngineCredential; environment: Environment };
+  /**
+   * The inputs of a fetch in progress, by key: the status the engine announces while it runs is
+   * worked out from them, so one fetch decrypts the environment's secrets once.
+   */
+  const fetching = new Map<string, Inputs>();
+
+  async function engineInputs(key: TokenKey): Promise<Inputs> {
+    const held = fetching.get(tokenKeyString(key));
+    if (held) return held;
     const { environment, credential } = describe(key);
     const variables = await deps.resolveVariables(environment.id);
     return {
@@ -104,6 +115,26 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     return engine.status(env, cred);
   }
 
+  async function fetchWithInputs(key: TokenKey, options: { renew?: boolean; confirmed?: boolean } = {}): Promise<{ issued: IssuedToken; inputs: Inputs }> {
+    if (describe(key).credential.recipe.kind === 'token-request') await deps.settleAllowedHosts?.(key.environmentId);
+    const inputs = await engineInputs(key);
+    const { env, cred, environment } = inputs;
+    // Reusing a valid token sends nothing, so only a real token request needs the confirmation
+    // (this also keeps copy and decode of a held production token from asking).
+    const reusable = !options.renew && (await engine.status(env, cred)).state === 'valid';
+    if (!reusable) assertConfirmed(environment, options.confirmed, 'get a token');
+    const id = tokenKeyString(key);
+    const outer = !fetching.has(id);
+    if (outer) fetching.set(id, inputs);
+    try {
+      const issued = await asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false }));
+      deps.remember?.(issued.token);
+      return { issued, inputs };
+    } finally {
+      if (outer) fetching.delete(id);
+    }
+  }
+
   return {
     describe,
     status,
@@ -118,16 +149,11 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       return Promise.all(keys.map(status));
     },
 
-    async fetch(key, options = {}) {
-      if (describe(key).credential.recipe.kind === 'token-request') await deps.settleAllowedHosts?.(key.environmentId);
-      const { env, cred, environment } = await engineInputs(key);
-      // Reusing a valid token sends nothing, so only a real token request needs the confirmation
-      // (this also keeps copy and decode of a held production token from asking).
-      const reusable = !options.renew && (await engine.status(env, cred)).state === 'valid';
-      if (!reusable) assertConfirmed(environment, options.confirmed, 'get a token');
-      const issued = await asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false }));
-      deps.remember?.(issued.token);
-      return issued;
+    fetch: async (key, options) => (await fetchWithInputs(key, options)).issued,
+
+    async fetchStatus(key, options) {
+      const { inputs } = await fetchWithInputs(key, options);
+      return engine.status(inputs.env, inputs.cred);
     },
 
     forget: (key) => engine.forget(key),
