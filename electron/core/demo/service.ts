@@ -24,7 +24,7 @@ export interface DemoVariable {
   description: string;
 }
 
-/** What the demo needs from the rest of the core; the services factory wires these. */
+/** What the demo needs from the rest of the core; the composition root wires these. */
 export interface DemoDeps {
   /** `openDemoFile(...)` from `demo/state.ts`. */
   file: DataFile<DemoFile>;

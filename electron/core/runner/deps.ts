@@ -1,4 +1,4 @@
-// What the request runner needs from the rest of the main process. The services factory builds it
+// What the request runner needs from the rest of the main process. The composition root builds it
 // from the workspace, the vault and the token engine; tests build it from real local parts.
 import type { Environment } from '../../../shared/domain/environment';
 import type { runnerEvents } from '../../../shared/ipc/domains/runner';
@@ -7,7 +7,7 @@ import type { HttpClient } from '../http';
 import type { ResolvedVariables } from '../variables/variables';
 
 type RunnerEvents = typeof runnerEvents;
-/** The runner's events; the app's `Emit` (context.ts) satisfies it once the contract includes them. */
+/** The runner's events, typed from its domain file; the app's `Emit` (context.ts) satisfies it. */
 export type RunnerEmit = <E extends keyof RunnerEvents & string>(event: E, payload: RunnerEvents[E]['payload']) => void;
 
 /**
