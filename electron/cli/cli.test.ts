@@ -3,11 +3,11 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../core/store/workspace';
-import { TEST_SCRYPT, tempDir } from '../core/vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../testing/vault';
 import { createVault } from '../core/vault/vault';
 import { defaultDataDir } from './default-data-dir';
 import { main, type CliIo } from './main';
-import { fakeTerminal, runCli, spawnCli } from './test-support';
+import { fakeTerminal, runCli, spawnCli } from '../../testing/cli';
 
 const PASSPHRASE = 'cli passphrase for tests';
 

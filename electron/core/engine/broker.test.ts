@@ -8,7 +8,7 @@ import { createManualClock, type ManualClock } from '../clock';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { TokenError } from './errors';
 import { MemoryTokenCache } from './memory-cache';
-import { credential, environment, presetOf, rejection } from './test-helpers';
+import { credential, environment, presetOf, rejection } from '../../../testing/engine';
 import type { EngineCredential, EngineEnvironment } from './types';
 
 const CLIENT_SECRET = 'cc-secret-DO-NOT-LEAK-7a3f';

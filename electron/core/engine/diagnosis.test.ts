@@ -5,10 +5,10 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOAuth2ClientCredentials, type Fault, type OAuth2ClientCredentialsEmulator } from '../../../e2e/emulators';
-import { makeTestCertificates } from '../http/test-certificates';
+import { makeTestCertificates } from '../../../testing/certificates';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';
-import { credential, environment, presetOf, rejection } from './test-helpers';
+import { credential, environment, presetOf, rejection } from '../../../testing/engine';
 import type { EngineCredential, EngineEnvironment } from './types';
 import { shellWords } from '../../../shared/runner/shell-words';
 

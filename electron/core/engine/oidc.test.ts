@@ -4,7 +4,7 @@ import { startAuthorizationServer, type AuthorizationServer } from '../../../e2e
 import { createManualClock } from '../clock';
 import { createTokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';
-import { credential, environment, presetOf, rejection } from './test-helpers';
+import { credential, environment, presetOf, rejection } from '../../../testing/engine';
 
 let server: AuthorizationServer;
 

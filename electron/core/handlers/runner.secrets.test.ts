@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emptyDraft, type RequestDraft } from '../../../shared/runner/draft';
-import { createTestWorld, startApiServer, testEnvironment, type ApiServer } from '../runner/test-support';
+import { createTestWorld, startApiServer, testEnvironment, type ApiServer } from '../../../testing/runner';
 import { createRunnerService, openRunnerStores } from '../runner/service';
 import { runnerHandlers } from './runner';
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { AppError } from '../../../shared/errors';
 import { emptyDraft, type RequestDraft } from '../../../shared/runner/draft';
 import { FIRST_PAGE_LINES } from '../../../shared/runner/results';
-import { jsonOfSize, startApiServer, testEnvironment, createTestWorld, type ApiServer, type TestWorld } from '../runner/test-support';
+import { jsonOfSize, startApiServer, testEnvironment, createTestWorld, type ApiServer, type TestWorld } from '../../../testing/runner';
 import { createRunnerService, openRunnerStores } from '../runner/service';
 import { runnerHandlers, type RunnerHandlers } from './runner';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock';
 import { createMainServices } from '../services';
-import { TEST_SCRYPT, tempDir, testClipboard, testKeychain } from '../vault/test-support';
+import { TEST_SCRYPT, tempDir, testClipboard, testKeychain } from '../../../testing/vault';
 import type { VaultStatus } from '../../../shared/ipc/domains/vault';
 
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLemonway, type LemonwayEmulator } from '../../../e2e/emulators';
 import type { Result } from '../../../shared/errors';
 import { createMainServices, type MainServices } from '../services';
-import { TEST_SCRYPT, tempDir } from '../vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 
 let app: MainServices | undefined;
 let lemonway: LemonwayEmulator | undefined;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { buildExport, writeExportFile } from '../portability/export';
 import { createMainServices } from '../services';
-import { TEST_SCRYPT, listFiles, tempDir, testClipboard, testKeychain } from './test-support';
+import { TEST_SCRYPT, listFiles, tempDir, testClipboard, testKeychain } from '../../../testing/vault';
 
 
 const PASSPHRASE = 'PASSPHRASE-canary-quartz-9';

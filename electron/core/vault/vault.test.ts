@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { createManualClock } from '../clock';
 import { DEFAULT_SCRYPT } from './kdf';
-import { TEST_SCRYPT, hashDir, tempDir, testKeychain } from './test-support';
+import { TEST_SCRYPT, hashDir, tempDir, testKeychain } from '../../../testing/vault';
 import { createVault, type VaultOptions } from './vault';
 
 const PASSPHRASE = 'correct horse battery staple';

@@ -5,13 +5,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
-import type { Environment } from '../../../shared/domain/environment';
-import type { Recipe } from '../../../shared/recipe';
-import { createManualClock, createTokenEngine, MemoryTokenCache, type TokenCache, type TokenEngine } from '../engine';
-import { Redactor } from '../engine/redact';
-import { createHttpClient, type NodeHttpClient } from '../http';
-import type { RunnerDeps } from './deps';
+import { AppError } from '../shared/errors';
+import type { Environment } from '../shared/domain/environment';
+import type { Recipe } from '../shared/recipe/index';
+import { createManualClock, createTokenEngine, MemoryTokenCache, type TokenCache, type TokenEngine } from '../electron/core/engine/index';
+import { Redactor } from '../electron/core/engine/redact';
+import { createHttpClient, type NodeHttpClient } from '../electron/core/http/index';
+import type { RunnerDeps } from '../electron/core/runner/deps';
 
 export interface ReceivedRequest {
   method: string;
