@@ -20,19 +20,21 @@ afterEach(async () => {
 
 const errorCode = (result: Result<unknown>) => (result.ok ? null : result.error.code);
 
+/** The app with a Lemonway credential in one environment, its host allowed. */
+async function lemonwayApp(production: boolean) {
+  const apiKey = production ? 'prod-key-0123456789' : 'sandbox-key-0123456789';
+  lemonway = await startLemonway({ apiKey, environment: production ? 'prod' : 'sandbox' });
+  app = await createMainServices({ dataDir: tempDir(), scryptCost: TEST_SCRYPT, log: () => {} });
+  await app.handlers['vault:setup']({ passphrase: 'token service test passphrase' });
+  const environment = await app.handlers['environments:create']({ name: production ? 'Lemonway prod' : 'Lemonway sandbox', production });
+  const { credential } = await app.handlers['credentials:add-from-preset']({ presetId: 'lemonway', environmentId: environment.id, values: { baseUrl: lemonway.url, apiKey } });
+  await app.handlers['environments:update']({ id: environment.id, allowedHosts: [new URL(lemonway.url).host] });
+  return { app, lemonway, key: { environmentId: environment.id, credentialId: credential.id } };
+}
+
 describe('production confirmation', () => {
   it('asks before a token request, not before reusing the token it got', async () => {
-    lemonway = await startLemonway({ apiKey: 'prod-key-0123456789', environment: 'prod' });
-    app = await createMainServices({ dataDir: tempDir(), scryptCost: TEST_SCRYPT, log: () => {} });
-    await app.handlers['vault:setup']({ passphrase: 'production test passphrase' });
-    const environment = await app.handlers['environments:create']({ name: 'Lemonway prod', production: true });
-    const { credential } = await app.handlers['credentials:add-from-preset']({
-      presetId: 'lemonway',
-      environmentId: environment.id,
-      values: { baseUrl: lemonway.url, apiKey: 'prod-key-0123456789' },
-    });
-    await app.handlers['environments:update']({ id: environment.id, allowedHosts: [new URL(lemonway.url).host] });
-    const key = { environmentId: environment.id, credentialId: credential.id };
+    const { app, lemonway, key } = await lemonwayApp(true);
 
     expect(errorCode(await app.dispatch('tokens:fetch', key))).toBe('confirmation-required');
     expect(errorCode(await app.dispatch('tokens:inspect', key))).toBe('confirmation-required');
@@ -78,17 +80,7 @@ describe('production confirmation', () => {
 
 describe('one token fetch', () => {
   it('decrypts the environment’s secrets once and announces the new status once', async () => {
-    lemonway = await startLemonway({ apiKey: 'sandbox-key-0123456789', environment: 'sandbox' });
-    app = await createMainServices({ dataDir: tempDir(), scryptCost: TEST_SCRYPT, log: () => {} });
-    await app.handlers['vault:setup']({ passphrase: 'one fetch test passphrase' });
-    const environment = await app.handlers['environments:create']({ name: 'Lemonway sandbox' });
-    const { credential } = await app.handlers['credentials:add-from-preset']({
-      presetId: 'lemonway',
-      environmentId: environment.id,
-      values: { baseUrl: lemonway.url, apiKey: 'sandbox-key-0123456789' },
-    });
-    await app.handlers['environments:update']({ id: environment.id, allowedHosts: [new URL(lemonway.url).host] });
-    const key = { environmentId: environment.id, credentialId: credential.id };
+    const { app, lemonway, key } = await lemonwayApp(false);
 
     const variables = app.secrets.variables;
     const resolve = variables.resolveVariables.bind(variables);
