@@ -26,7 +26,8 @@ export function tokenHandlers(deps: TokenHandlerDeps): HandlersOf<typeof tokenCh
 
   return {
     'tokens:list': () => tokens.list(),
-    'tokens:fetch': ({ environmentId, credentialId, renew, confirmed }) => tokens.fetchStatus({ environmentId, credentialId }, { renew, confirmed }),
+    'tokens:fetch': ({ environmentId, credentialId, renew, confirmed }) =>
+      statusAfter({ environmentId, credentialId }, () => tokens.fetch({ environmentId, credentialId }, { renew, confirmed })),
     'tokens:forget': (key) => statusAfter(key, () => tokens.forget(key)),
     'tokens:copy': async (key) => deps.clipboard.copy((await tokens.fetch(key)).token),
     'tokens:inspect': async ({ environmentId, credentialId, jwksUrl, key }) => {

@@ -37,8 +37,6 @@ export interface TokenService {
   list(): Promise<TokenStatus[]>;
   status(key: TokenKey): Promise<TokenStatus>;
   fetch(key: TokenKey, options?: { renew?: boolean; confirmed?: boolean }): Promise<IssuedToken>;
-  /** Gets a token (as `fetch`) and answers with its status, decrypting the environment's secrets once. */
-  fetchStatus(key: TokenKey, options?: { renew?: boolean; confirmed?: boolean }): Promise<TokenStatus>;
   forget(key: TokenKey): Promise<void>;
   /** Forgets every cached token of a credential (after it changed or was deleted). */
   forgetCredential(credentialId: string): Promise<void>;
@@ -151,10 +149,6 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
 
     fetch: async (key, options) => (await fetchWithInputs(key, options)).issued,
 
-    async fetchStatus(key, options) {
-      const { inputs } = await fetchWithInputs(key, options);
-      return engine.status(inputs.env, inputs.cred);
-    },
 
     forget: (key) => engine.forget(key),
 
