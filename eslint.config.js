@@ -1,9 +1,11 @@
 // Lint, including the layering rules: Electron only in the thin shell, ipcRenderer only in
-// the preload, and a renderer that imports nothing from the main side.
+// the preload, a renderer that imports nothing from the main side, and the main side's layers
+// and no import circles (eslint.layers.js).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import layers from './eslint.layers.js';
 
 const electronOnlyInShell = {
   name: 'electron',
@@ -49,6 +51,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...layers,
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts', 'shared/**/write-*.ts'],

@@ -1,6 +1,12 @@
 // Request parsing and JSON replies shared by the emulators: media types, JSON or form fields,
 // and the Authorization header schemes the vendors use (Bearer, Basic, and bare values).
-import type { Reply } from './kit';
+
+/** An emulator's answer to one request. */
+export interface Reply {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+}
 
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
   return { status, body: JSON.stringify(value), headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };

@@ -3,7 +3,7 @@
 // only describes its own token endpoint and API. Nothing here writes to the console.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { json } from './kit-requests';
+import { json, type Reply } from './kit-requests';
 
 /** A canned answer the next token request(s) get instead of the vendor's real one. */
 export interface Fault {
@@ -55,11 +55,7 @@ export interface EmulatorRequest {
   ip: string;
 }
 
-export interface Reply {
-  status: number;
-  body?: string;
-  headers?: Record<string, string>;
-}
+export type { Reply };
 
 type Handler = (req: EmulatorRequest) => Reply | Promise<Reply>;
 

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../core/store/workspace';
-import { TEST_SCRYPT, tempDir } from '../core/vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../testing/vault';
 import { createVault } from '../core/vault/vault';
 import { defaultDataDir } from './default-data-dir';
 import { main, type CliIo } from './main';
-import { fakeTerminal, runCli, spawnCli } from './test-support';
+import { fakeTerminal, runCli, spawnCli } from '../../testing/cli';
 
 const PASSPHRASE = 'cli passphrase for tests';
 
@@ -81,7 +81,7 @@ describe('tokenbench CLI', () => {
     expect(init).toMatchObject({ code: 0, stdout: expect.stringContaining(`Vault created in ${dataDir}`) });
     const again = await run(['init'], { env: { ...env, TOKENBENCH_DATA_DIR: dataDir } });
     expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already has a vault') });
-  }, 10_000);
+  }, 60_000);
 
   it('reads a secret from stdin, never from the command line, and needs the passphrase from the environment then', async () => {
     const dataDir = await prepared();

@@ -1,29 +1,29 @@
 /**
- * What a CLI command works with: the same data files, vault and variables service as the app,
+ * What a CLI command works with: the same domain services as the app (`createMainServices`),
  * opened on the chosen data folder with `conf`. Also the CLI's way to unlock: the
  * TOKENBENCH_PASSPHRASE environment variable, or a prompt when run in a terminal.
  */
 import { AppError } from '../../shared/errors';
 import type { StoreProblem } from '../../shared/ipc/contract';
+import type { Clock } from '../core/context';
+import type { DomainServices } from '../core/domain-services';
 import { createMainServices, type MainServices } from '../core/services';
-import type { SecretServices } from '../core/vault/secret-services';
 import { askYesNo, isInteractive, promptHidden, type CliIo } from './io';
 
-export interface CliCore extends SecretServices {
+export interface CliCore extends DomainServices {
   dataDir: string;
-  workspace: MainServices['workspace'];
-  credentials: MainServices['credentials'];
-  clock: MainServices['clock'];
+  clock: Clock;
   problems: readonly StoreProblem[];
-  /** The same services the app runs on (handlers, token engine, ...). */
+  /** Masks every secret value known in this session. */
+  redact(text: string): string;
+  /** Everything the app runs on, for the unlock agent's event listening and disposal. */
   services: MainServices;
 }
 
 export async function openCore(dataDir: string, io: CliIo): Promise<CliCore> {
   const services = await createMainServices({ dataDir, log: (message) => io.stderr.write(`tokenbench: ${message}\n`) });
   for (const problem of services.storeProblems) io.stderr.write(`tokenbench: warning: ${problem.message}\n`);
-  const { workspace, credentials, clock, storeProblems: problems, secrets } = services;
-  return { ...secrets, dataDir, workspace, credentials, clock, problems, services };
+  return { ...services.domain, dataDir, clock: services.clock, problems: services.storeProblems, redact: services.secrets.redact, services };
 }
 
 /** A passphrase from TOKENBENCH_PASSPHRASE, or typed (hidden) in a terminal. */
@@ -81,9 +81,9 @@ function findNamed<T extends { id: string; name: string }>(items: readonly T[], 
   return found;
 }
 
-export const findEnvironmentByName = (core: CliCore, nameOrId: string) => findNamed(core.workspace.read().environments, nameOrId, 'environment');
+export const findEnvironmentByName = (core: CliCore, nameOrId: string) => findNamed(core.environments.list(), nameOrId, 'environment');
 
-export const findCredentialByName = (core: CliCore, nameOrId: string) => findNamed(core.credentials.read().credentials, nameOrId, 'credential');
+export const findCredentialByName = (core: CliCore, nameOrId: string) => findNamed(core.credentials.list(), nameOrId, 'credential');
 
 /** The environment x credential pair a command names with `--env` and a credential name. */
 export function findPair(core: CliCore, credentialName: string, environmentName: string | undefined) {

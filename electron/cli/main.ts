@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors';
 import { findCommand, typedWords } from './argv';
 import { commands } from './commands';
 import { openCore, type CliCore } from './core';
-import type { Command } from './commands/command';
+import type { CliRunner, Command } from './commands/command';
 import { defaultDataDir } from './default-data-dir';
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from './exit-codes';
 import type { CliIo } from './io';
@@ -109,6 +109,7 @@ export async function main(argv: string[], rawIo: CliIo, options: MainOptions = 
       args: parsed.positionals,
       options: parsed.values as Record<string, string | boolean | undefined>,
       print: (line) => print(line),
+      cli: cliRunner,
       core: async () => {
         if (options.core) return options.core;
         core ??= await openCore(dataDir, io);
@@ -133,3 +134,6 @@ export async function main(argv: string[], rawIo: CliIo, options: MainOptions = 
     await core?.services.dispose();
   }
 }
+
+/** How the unlock agent finds and runs the commands its clients send. */
+export const cliRunner: CliRunner = { find: (argv) => findCommand(argv, commands, globalOptions)?.command, run: main };

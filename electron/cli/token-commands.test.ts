@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLengow, type LengowEmulator } from '../../e2e/emulators';
 import { createMainServices } from '../core/services';
-import { TEST_SCRYPT, tempDir } from '../core/vault/test-support';
-import { runCli } from './test-support';
+import { TEST_SCRYPT, tempDir } from '../../testing/vault';
+import { runCli } from '../../testing/cli';
 
 const PASSPHRASE = 'token commands passphrase';
 const ACCESS_TOKEN = 'lengow-access-CANARY-7f3a';

@@ -11,9 +11,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../shared/runner/draft';
 import { main } from '../cli/main';
-import { createManualClock } from './engine/clock';
+import { createManualClock } from './clock';
 import { createMainServices } from './services';
-import { listFiles, TEST_SCRYPT, tempDir } from './vault/test-support';
+import { listFiles, TEST_SCRYPT, tempDir } from '../../testing/vault';
 
 const PASSPHRASE = 'leak canary passphrase 42';
 const CLIENT_ID = 'leak-client';

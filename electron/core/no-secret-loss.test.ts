@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from './services';
-import { TEST_SCRYPT, tempDir } from './vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../testing/vault';
 
 const PASSPHRASE = 'no secret loss passphrase';
 let app: MainServices | undefined;

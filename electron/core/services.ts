@@ -1,40 +1,41 @@
 /**
- * `createMainServices`: builds everything the main process does, with no Electron import.
+ * `createMainServices`, the composition root: opens every store and builds every service once,
+ * with no Electron import. Nothing below imports this file.
  *
  * The Electron main wires `dispatch` to ipcMain and `onEvent` to the window; the CLI and the
  * tests call the same factory directly. Only the transport (and the injected keychain,
  * clipboard and file dialogs) differ.
  */
-import { AppError } from '../../shared/errors';
 import type { EventName, EventPayload, StoreProblem } from '../../shared/ipc/contract';
 import { systemClock, type Clock, type CoreContext } from './context';
 import { ensurePrivateDataDir } from './data-dir';
+import { createCredentialService } from './credentials/service';
 import { openCredentials } from './credentials/store';
-import { addCredentialFromPreset } from './credentials/from-preset';
-import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey } from './engine';
-import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import { createDemoService } from './demo/service';
 import { openDemoFile } from './demo/state';
-import { credentialHandlers, findCredential } from './handlers/credentials';
-import { demoHandlers } from './handlers/demo';
-import { environmentHandlers } from './handlers/environments';
-import { environmentLifecycleHandlers } from './handlers/environment-lifecycle';
+import type { DomainServices } from './domain-services';
+import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey } from './engine';
+import { createEnvironmentService } from './environments/service';
+import { createHandlers } from './handlers';
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import type { ConfirmationPort } from './allowed-hosts/confirmation';
 import { createAllowedHostsKeeper } from './allowed-hosts/seed';
-import type { FileChooser } from './handlers/portability';
-import { runnerHandlers } from './handlers/runner';
-import { tokenHandlers } from './handlers/tokens';
 import { createHttpClient, type HttpClient } from './http';
 import { undoInterruptedImport } from './portability/import-journal';
+import { createPortabilityService, type FileChooser } from './portability/service';
+import { createRunnerService, openRunnerStores } from './runner/service';
 import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
-import { inspectJwt } from './tokens/jwt-inspect';
 import { openGuardFile } from './tokens/guard-file';
 import { createTokenService, type TokenService } from './tokens/service';
 import { createTimelineStore } from './tokens/timeline-store';
+import { createSecretClipboard, type SecretClipboard } from './vault/clipboard';
 import type { ScryptCost } from './vault/kdf';
 import type { Clipboard, Keychain } from './vault/ports';
-import { createSecretServices, type SecretServices } from './vault/secret-services';
-import { environmentOfSecret } from './variables/variables';
+import { createVaultTokenCache, type VaultTokenCache } from './vault/token-cache';
+import { createVault, type Vault } from './vault/vault';
+import { reportUnlistedSecrets } from './variables/unlisted-secrets';
+import { createVariablesService, type VariablesService } from './variables/variables';
 import { appVersion } from './version';
 
 export interface MainServicesOptions {
@@ -62,12 +63,25 @@ export interface MainServicesOptions {
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
+/** Everything secret: the vault, the variables service, the engine's sealed token cache. */
+export interface SecretServices {
+  vault: Vault;
+  variables: VariablesService;
+  /** The engine's persistent token cache, sealed in `tokens.json`. */
+  tokenCache: VaultTokenCache<unknown>;
+  clipboard: SecretClipboard;
+  /** Masks every secret value known in this session: for logs and error messages. */
+  redact(text: string): string;
+}
+
 export interface MainServices {
   handlers: Handlers;
   dispatch: Dispatch;
   onEvent(listener: EventListener): () => void;
   storeProblems: readonly StoreProblem[];
-  /** The parts the CLI drives directly. */
+  /** The domain services the handlers and the CLI call. */
+  domain: DomainServices;
+  /** The data files, for tests that look at what was written. */
   workspace: CoreContext['workspace'];
   credentials: ReturnType<typeof openCredentials>;
   clock: Clock;
@@ -81,63 +95,56 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const problems: StoreProblem[] = [];
   const listeners = new Set<EventListener>();
   const clock = options.clock ?? systemClock;
-  const dataDirWarning = ensurePrivateDataDir(options.dataDir);
+  const { dataDir, storeClass } = options;
+  const dataDirWarning = ensurePrivateDataDir(dataDir);
+  const files = { dataDir, storeClass, problems };
 
   const ctx: CoreContext = {
-    dataDir: options.dataDir,
-    workspace: openWorkspace({ dataDir: options.dataDir, storeClass: options.storeClass, problems }),
+    dataDir,
+    workspace: openWorkspace(files),
     clock,
     emit: (event, payload) => {
       for (const listener of listeners) listener(event, payload);
     },
   };
-  const credentials = openCredentials({ dataDir: options.dataDir, storeClass: options.storeClass, problems });
+  const credentialsFile = openCredentials(files);
 
-  const secrets = createSecretServices({
-    dataDir: options.dataDir,
-    storeClass: options.storeClass,
-    problems,
-    workspace: ctx.workspace,
-    credentials,
-    keychain: options.keychain,
-    clipboard: options.clipboard,
-    files: options.files,
-    time: clock,
-    scryptCost: options.scryptCost,
-    // Unlocking removes nothing: a sealed value is never dropped because a file could not be read.
-    onVaultChanged: (status) => ctx.emit('vault:changed', status),
-    onEnvironmentsChanged: (environments) => ctx.emit('environments:changed', environments),
-    onImported: () => {
-      ctx.emit('environments:changed', ctx.workspace.read().environments);
-      ctx.emit('credentials:changed', credentials.read().credentials);
-    },
-  });
-  const redact = (text: string) => secrets.redact(text);
+  // Secrets: unlocking removes nothing; a sealed value is never dropped because a file could not be read.
+  const vault = createVault({ ...files, keychain: options.keychain, time: clock, scryptCost: options.scryptCost });
+  vault.onChange((status) => ctx.emit('vault:changed', status));
+  const variables = createVariablesService({ workspace: ctx.workspace, vault, clock, onChanged: (environments) => ctx.emit('environments:changed', environments) });
+  const clipboard = createSecretClipboard(options.clipboard, clock);
+  const tokenCache = createVaultTokenCache<unknown>(vault);
+  const redact = (text: string) => vault.redactor.text(text);
+  const secrets: SecretServices = { vault, variables, tokenCache, clipboard, redact };
+
   const log = (message: string) => (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(redact(message));
   try {
-    if (await undoInterruptedImport({ workspace: ctx.workspace, credentials, secrets: secrets.vault.secrets })) {
+    if (await undoInterruptedImport({ workspace: ctx.workspace, credentials: credentialsFile, secrets: vault.secrets })) {
       log('An import was interrupted before it finished; what it had written was taken back. Import the file again.');
     }
   } catch (error) {
     log(`An import was interrupted before it finished, and what it had written could not be taken back yet (${error instanceof Error ? error.message : String(error)}). Tokenbench tries again at the next start and the next import.`);
   }
-  reportUnlistedSecrets(problems, ctx.workspace, secrets);
+  reportUnlistedSecrets(problems, ctx.workspace, vault);
   if (dataDirWarning) log(dataDirWarning);
-  const isVaultUnlocked = () => secrets.vault.status().state === 'unlocked';
+  const isVaultUnlocked = () => vault.status().state === 'unlocked';
+  const resolveVariables = (environmentId: string) => variables.resolveVariables(environmentId);
 
-  const timeline = createTimelineStore({ dataDir: options.dataDir, log });
+  // Tokens: the engine, its guard and timeline, and the service that joins them with the stored recipes.
+  const timeline = createTimelineStore({ dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
-  const guards = openGuardFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems, now: clock.now });
-  const engine = createTokenEngine({ cache: secrets.tokenCache as TokenCache, guards, timeline, clock, ...(options.http ? { http: options.http } : {}) });
-  const allowedHosts = createAllowedHostsKeeper({ ctx, credentials, resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId) });
+  const guards = openGuardFile({ ...files, now: clock.now });
+  const engine = createTokenEngine({ cache: tokenCache as TokenCache, guards, timeline, clock, ...(options.http ? { http: options.http } : {}) });
+  const allowedHosts = createAllowedHostsKeeper({ ctx, credentials: credentialsFile, resolveVariables });
   const tokens = createTokenService({
     settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),
     ctx,
-    credentials,
+    credentials: credentialsFile,
     engine,
-    resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId),
+    resolveVariables,
     isVaultLocked: () => !isVaultUnlocked(),
-    remember: (token) => secrets.vault.redactor.remember(token),
+    remember: (token) => vault.redactor.add(token),
   });
   const announce = (key: TokenKey) => {
     tokens.status(key).then(
@@ -149,82 +156,75 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   // Token requests by other processes (the CLI) show on the dashboard too, once someone listens.
   let stopWatchingGuards: (() => void) | undefined;
 
-  const findEnvironment = (id: string) => {
-    const found = ctx.workspace.read().environments.find((e) => e.id === id);
-    if (!found) throw new AppError('not-found', 'That environment no longer exists. It may have been deleted in another window or by the CLI.');
-    return found;
-  };
-
-  const environments = environmentHandlers(ctx, { allowedHosts, confirmation: options.confirmation });
-  const lifecycle = environmentLifecycleHandlers(ctx, {
-    credentials,
-    variables: secrets.variables,
-    tokenCache: secrets.tokenCache,
-    isVaultUnlocked,
+  const environments = createEnvironmentService(ctx, {
+    allowedHosts,
     confirmation: options.confirmation,
+    credentials: credentialsFile,
+    variables,
+    tokenCache,
+    isVaultUnlocked,
   });
-  const credentialActions = credentialHandlers(ctx, {
-    credentials,
+  const credentials = createCredentialService(ctx, {
+    credentials: credentialsFile,
     onCredentialChanged: async (credentialId) => {
-      if (isVaultUnlocked()) await secrets.tokenCache.deleteWhere({ credentialId });
+      if (isVaultUnlocked()) await tokenCache.deleteWhere({ credentialId });
     },
+    setVariables: (environmentId, values) => variables.setMany(environmentId, values),
   });
 
   // The runner sends arbitrary requests (large bodies, slow servers): its own connection pool.
   const ownRunnerHttp = options.http ? undefined : createHttpClient();
-  const runner = runnerHandlers(
+  const runner = createRunnerService(
     {
-      dataDir: options.dataDir,
+      dataDir,
       clock,
       http: options.http ?? ownRunnerHttp!,
       emit: ctx.emit,
-      findEnvironment,
+      findEnvironment: (id) => environments.find(id),
       settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),
-      findCredential: (id) => findCredential(credentials.read(), id),
-      resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId),
+      findCredential: (id) => credentials.find(id),
+      resolveVariables,
       // The runner has already asked for the production confirmation.
       authenticatedRequest: (environmentId, credentialId, request) => tokens.authenticatedRequest({ environmentId, credentialId }, request, { confirmed: true }),
       redact,
     },
-    { storeClass: options.storeClass, problems },
+    openRunnerStores({ ...files, now: () => clock.now() }),
   );
 
-  const demo = demoHandlers({
-    file: openDemoFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems }),
-    environmentExists: (id) => ctx.workspace.read().environments.some((e) => e.id === id),
-    credentialExists: (id) => credentials.read().credentials.some((c) => c.id === id),
-    createEnvironment: (name) => environments['environments:create']({ name }),
-    deleteEnvironment: async (id) => void (await lifecycle['environments:delete']({ id })),
-    setVariables: async (environmentId, variables) => void (await secrets.variables.setMany(environmentId, variables)),
-    setAllowedHosts: async (environmentId, hosts) => {
-      const next = await ctx.workspace.update((current) => ({
-        ...current,
-        environments: current.environments.map((e) => (e.id === environmentId ? { ...e, allowedHosts: hosts, updatedAt: new Date(ctx.clock.now()).toISOString() } : e)),
-      }));
-      ctx.emit('environments:changed', next.environments);
+  const portability = createPortabilityService({
+    workspace: ctx.workspace,
+    credentials: credentialsFile,
+    variables,
+    vault,
+    clock,
+    scryptCost: options.scryptCost,
+    files: options.files,
+    onImported: () => {
+      ctx.emit('environments:changed', ctx.workspace.read().environments);
+      ctx.emit('credentials:changed', credentialsFile.read().credentials);
     },
-    createCredential: (input) => credentialActions['credentials:create'](input),
-    deleteCredential: async (id) => void (await credentialActions['credentials:delete']({ id })),
+  });
+
+  const demo = createDemoService({
+    file: openDemoFile(files),
+    environmentExists: (id) => ctx.workspace.read().environments.some((e) => e.id === id),
+    credentialExists: (id) => credentialsFile.read().credentials.some((c) => c.id === id),
+    createEnvironment: (name) => environments.create({ name }),
+    deleteEnvironment: async (id) => void (await environments.delete(id)),
+    setVariables: async (environmentId, values) => void (await variables.setMany(environmentId, values)),
+    setAllowedHosts: (environmentId, hosts) => environments.setOwnServerHosts(environmentId, hosts),
+    createCredential: (input) => credentials.create(input),
+    deleteCredential: async (id) => void (await credentials.delete(id)),
     callApi: async (key, request) => {
       const { response, renewedAfter401 } = await tokens.authenticatedRequest(key, request);
       return { status: response.status, body: response.body.toString('utf8'), renewedAfter401 };
     },
   });
 
-  const handlers: Handlers = {
-    'app:info': async () => ({ version: appVersion, dataDir: options.dataDir, storeProblems: problems }),
-    ...environments,
-    ...lifecycle,
-    ...credentialActions,
-    'credentials:add-from-preset': (request) =>
-      addCredentialFromPreset(ctx, { credentials, setVariables: (environmentId, variables) => secrets.variables.setMany(environmentId, variables) }, request),
-    ...tokenHandlers({ tokens, timeline, clipboard: secrets.clipboard, inspectJwt }),
-    ...secrets.handlers,
-    ...runner,
-    ...demo.handlers,
-  };
+  const domain: DomainServices = { environments, credentials, variables, tokens, timeline, runner, portability, demo, vault, clipboard };
+  const handlers = createHandlers(domain, () => ({ version: appVersion, dataDir, storeProblems: problems }));
 
-  await secrets.unlockWithKeychainIfPossible().catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));
+  await unlockWithKeychainIfPossible(vault).catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));
 
   return {
     handlers,
@@ -235,8 +235,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return () => listeners.delete(listener);
     },
     storeProblems: problems,
+    domain,
     workspace: ctx.workspace,
-    credentials,
+    credentials: credentialsFile,
     clock,
     secrets,
     tokens,
@@ -247,29 +248,14 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       await demo.dispose();
       engine.dispose();
       ownRunnerHttp?.close();
-      secrets.dispose();
+      clipboard.clearNow();
+      vault.dispose();
     },
   };
 }
 
-/**
- * Sealed values of environments the workspace does not list: only a lost or replaced
- * `workspace.json` leaves them (deleting an environment removes its values). They are kept and
- * reported, never dropped: putting the workspace back brings them back.
- */
-function reportUnlistedSecrets(problems: StoreProblem[], workspace: CoreContext['workspace'], secrets: SecretServices): void {
-  let sealedIds: string[];
-  try {
-    sealedIds = secrets.vault.secrets.ids();
-  } catch {
-    return; // secrets.json itself is damaged: that is reported already.
-  }
-  const listed = new Set(workspace.read().environments.map((e) => e.id));
-  const unlisted = new Set(sealedIds.map(environmentOfSecret).filter((id): id is string => id !== undefined && !listed.has(id)));
-  if (unlisted.size === 0) return;
-  problems.push({
-    file: workspace.path,
-    keptAs: workspace.path.replace(/workspace\.json$/, 'secrets.json'),
-    message: `secrets.json holds the secret values of ${unlisted.size} environment(s) that workspace.json does not list: workspace.json was lost or replaced. The values are kept, sealed. Put your own backup of workspace.json back in the data folder to use them again.`,
-  });
+/** Unlocks with the OS keychain when the vault has a keychain slot and the keychain works. */
+async function unlockWithKeychainIfPossible(vault: Vault): Promise<void> {
+  const status = vault.status();
+  if (status.state === 'locked' && status.unlockMethods.includes('keychain') && status.keychain.usable) await vault.unlock({ method: 'keychain' });
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emptyDraft } from '../../shared/runner/draft';
 import { createMainServices } from './services';
-import { TEST_SCRYPT, tempDir, testClipboard } from './vault/test-support';
+import { TEST_SCRYPT, tempDir, testClipboard } from '../../testing/vault';
 
 const CLIENT_SECRET = 'client-secret-9d3f6a1c7e';
 const API_KEY = 'api~key!9c2e(5b)7a'; // characters that form and URL encodings treat differently

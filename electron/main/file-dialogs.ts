@@ -1,6 +1,6 @@
 /** Native save/open dialogs for export and import, attached to the app's window. */
 import { BrowserWindow, dialog } from 'electron';
-import type { FileChooser } from '../core/handlers/portability';
+import type { FileChooser } from '../core/portability/service';
 
 const jsonFiles = [{ name: 'Tokenbench or Postman JSON', extensions: ['json'] }];
 

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { Environment } from '../../shared/domain/environment';
 import { openWorkspace } from '../../electron/core/store/workspace';
 import { createVault } from '../../electron/core/vault/vault';
-import { TEST_SCRYPT } from '../../electron/core/vault/test-support';
+import { TEST_SCRYPT } from '../../testing/vault';
 import { createVariablesService, sealableVariables } from '../../electron/core/variables/variables';
 
 const PASSPHRASE = 'benchmark passphrase, not a secret';

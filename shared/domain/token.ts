@@ -7,10 +7,14 @@ import type { HttpRedirect, HttpTimings } from './http';
 /** `locked`: the vault is locked, so nothing about the token can be read. */
 export type TokenState = 'valid' | 'renewing-soon' | 'expired' | 'failed' | 'never-fetched' | 'locked';
 
-export interface TokenKeyView {
+/** Which token: the one of this credential in this environment. */
+export interface TokenKey {
   environmentId: string;
   credentialId: string;
 }
+
+/** The same key as the renderer names it. */
+export type TokenKeyView = TokenKey;
 
 /** A failure to get a token, diagnosed by cause, in the user's words. */
 export interface TokenFailure {

@@ -1,6 +1,6 @@
 // Request -> cURL command, one option per line. Used for a draft as a template (`{{names}}` kept,
-// no values at all) and, in the main process, for the filled request with secrets masked unless
-// the user asked to reveal them. Pure (no Node APIs).
+// no values at all) and, in the main process, for the filled request and the auth timeline's
+// recorded token requests, with secrets masked unless the user asked to reveal them. Pure (no Node APIs).
 import { composeRequest } from './compose';
 import type { RequestDraft } from './draft';
 import { shellQuote } from './shell-words';
@@ -10,6 +10,8 @@ export interface CurlRequest {
   url: string;
   headers: ReadonlyArray<{ name: string; value: string }>;
   body?: string;
+  /** The request was sent without checking the server's certificate (an environment's choice). */
+  insecure?: boolean;
 }
 
 export function toCurl(request: CurlRequest): string {
@@ -17,6 +19,7 @@ export function toCurl(request: CurlRequest): string {
   const method = request.method.toUpperCase();
   if (method === 'HEAD') lines.push('--head');
   else if (method !== 'GET' || request.body !== undefined) lines.push(`-X ${shellQuote(method)}`);
+  if (request.insecure) lines.push('--insecure');
   for (const { name, value } of request.headers) lines.push(`-H ${shellQuote(value === '' ? `${name};` : `${name}: ${value}`)}`);
   if (request.body !== undefined) lines.push(`--data-raw ${shellQuote(request.body)}`);
   return lines.join(' \\\n  ');

@@ -120,6 +120,11 @@ describe('export', () => {
     expect(shellWords(command.replace(/ \\\n {2}/g, ' '))).toEqual(['curl', 'https://x/a?b=1&c=2', '-X', 'POST', '-H', "X: it's $HOME `x`", '--data-raw', '{"a":"b"}']);
   });
 
+  it('says when the certificate was not checked', () => {
+    expect(toCurl({ method: 'GET', url: 'https://x', headers: [], insecure: true })).toBe("curl https://x \\\n  --insecure");
+    expect(toCurl({ method: 'GET', url: 'https://x', headers: [] })).toBe('curl https://x');
+  });
+
   it('exports a template draft with its {{names}} and no values', () => {
     const draft = emptyDraft({ method: 'GET', url: 'https://{{host}}/v1', query: [{ name: 'key', value: '{{apiKey}}', enabled: true }], headers: [{ name: 'X-Off', value: 'no', enabled: false }] });
     expect(draftToCurl(draft)).toBe(`curl 'https://{{host}}/v1?key={{apiKey}}'`);

@@ -10,11 +10,12 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLengow, type LengowEmulator } from '../../../e2e/emulators';
 import { createMainServices } from '../../core/services';
-import { TEST_SCRYPT, tempDir } from '../../core/vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import { openCore, type CliCore } from '../core';
-import { capture, spawnCli } from '../test-support';
+import { capture, spawnCli } from '../../../testing/cli';
 import { runInAgent } from './client';
 import { startAgent } from './server';
+import { cliRunner } from '../main';
 import { agentSocketPath, ensureAgentFolder } from './socket-path';
 
 const PASSPHRASE = 'agent passphrase for tests';
@@ -54,7 +55,7 @@ async function agentFor(dataDir: string, env: Record<string, string>, idleMs = 6
   await core.vault.unlock({ passphrase: PASSPHRASE });
   ensureAgentFolder(env);
   let stopReason: string | undefined;
-  const agent = await startAgent({ core, socketPath: agentSocketPath(dataDir, env), idleMs, onStop: (reason) => (stopReason = reason) });
+  const agent = await startAgent({ core, cli: cliRunner, socketPath: agentSocketPath(dataDir, env), idleMs, onStop: (reason) => (stopReason = reason) });
   cleanups.push(async () => {
     agent.stop('test over');
     await core.services.dispose();

@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { Readable, Writable } from 'node:stream';
-import { findCommand } from '../argv';
-import { commands } from '../commands';
+import type { CliRunner } from '../commands/command';
 import type { CliCore } from '../core';
-import { globalOptions, main } from '../main';
 import { onLines, send, type ClientMessage } from './protocol';
 
 export interface AgentOptions {
   core: CliCore;
+  /** Finds and runs the commands clients send. */
+  cli: CliRunner;
   socketPath: string;
   idleMs: number;
   /** Called once when the agent has stopped listening (after its socket is removed). */
@@ -35,14 +35,14 @@ function outputTo(socket: net.Socket, type: 'stdout' | 'stderr'): Writable {
   });
 }
 
-async function serve(core: CliCore, socket: net.Socket, request: Extract<ClientMessage, { type: 'run' }>, stdin: () => Promise<string>): Promise<void> {
-  const found = findCommand(request.argv, commands, globalOptions);
+async function serve({ core, cli }: Pick<AgentOptions, 'core' | 'cli'>, socket: net.Socket, request: Extract<ClientMessage, { type: 'run' }>, stdin: () => Promise<string>): Promise<void> {
+  const command = cli.find(request.argv);
   // Commands that need the caller's terminal or act on the vault itself run in the caller.
-  if (!found || found.command.local || (found.command.readsStdin && request.stdinIsTerminal)) return send(socket, { type: 'local' });
-  const input = found.command.readsStdin ? Readable.from([Buffer.from(await stdin(), 'base64')]) : Readable.from([]);
+  if (!command || command.local || (command.readsStdin && request.stdinIsTerminal)) return send(socket, { type: 'local' });
+  const input = command.readsStdin ? Readable.from([Buffer.from(await stdin(), 'base64')]) : Readable.from([]);
   const stdout = outputTo(socket, 'stdout');
   const stderr = outputTo(socket, 'stderr');
-  const code = await main(request.argv, { stdin: input, stdout, stderr, env: {}, cwd: request.cwd }, { core, stdoutIsTerminal: request.stdoutIsTerminal });
+  const code = await cli.run(request.argv, { stdin: input, stdout, stderr, env: {}, cwd: request.cwd }, { core, stdoutIsTerminal: request.stdoutIsTerminal });
   send(socket, { type: 'exit', code });
 }
 
@@ -66,7 +66,7 @@ export function startAgent(options: AgentOptions): Promise<RunningAgent> {
           send(socket, { type: 'need-stdin' });
           return stdinData;
         };
-        serve(core, socket, message, stdin).then(
+        serve(options, socket, message, stdin).then(
           () => socket.end(),
           (error: unknown) => {
             send(socket, { type: 'stderr', data: `tokenbench: unexpected problem in the unlock session: ${core.redact(error instanceof Error ? error.message : String(error))}\n` });

@@ -24,8 +24,8 @@ const errorOf = (error: unknown): RequestOutcome['error'] =>
 export async function runOne(core: CliCore, saved: SavedRequest, options: RunOneOptions): Promise<RequestOutcome> {
   const started = performance.now();
   const draft = { ...saved.draft, ...(options.environmentId ? { environmentId: options.environmentId } : {}) };
-  const environment = core.workspace.read().environments.find((e) => e.id === draft.environmentId) ?? null;
-  const credential = core.credentials.read().credentials.find((c) => c.id === draft.credentialId) ?? null;
+  const environment = core.environments.list().find((e) => e.id === draft.environmentId) ?? null;
+  const credential = core.credentials.list().find((c) => c.id === draft.credentialId) ?? null;
   const base = {
     name: saved.name,
     group: [saved.collection, saved.folder].filter(Boolean).join('/'),
@@ -40,13 +40,13 @@ export async function runOne(core: CliCore, saved: SavedRequest, options: RunOne
 
   if (environment && credential) {
     try {
-      await core.services.tokens.fetch({ environmentId: environment.id, credentialId: credential.id }, { confirmed: options.confirmed });
+      await core.tokens.fetch({ environmentId: environment.id, credentialId: credential.id }, { confirmed: options.confirmed });
     } catch (error) {
       return { ...base, verdict: 'no-token', sent: false, durationMs: elapsed(), error: errorOf(error) };
     }
   }
   try {
-    const result = await core.services.handlers['runner:send']({ draft, sendId: randomUUID(), confirmed: options.confirmed });
+    const result = await core.runner.send({ draft, sendId: randomUUID(), confirmed: options.confirmed });
     const { status } = result.response;
     const renewal = result.response.renewalError;
     return {

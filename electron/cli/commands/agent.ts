@@ -18,7 +18,7 @@ export const agentCommand: Command = {
   local: true,
   hidden: true,
   summary: 'Serve an unlock session (started by tokenbench unlock).',
-  async run({ io, dataDir }) {
+  async run({ io, dataDir, cli }) {
     const { passphrase, idleMinutes } = JSON.parse(await readAllStdin(io)) as { passphrase: string; idleMinutes: number };
     // After the answer the starter is gone: nothing may be written to its pipes any more.
     let answered = false;
@@ -32,7 +32,7 @@ export const agentCommand: Command = {
       await core.vault.unlock({ passphrase });
       ensureAgentFolder(io.env);
       const stopped = new Promise<string>((resolve) => {
-        void startAgent({ core, socketPath: agentSocketPath(dataDir, io.env), idleMs: idleMinutes * 60_000, onStop: resolve }).then(
+        void startAgent({ core, cli, socketPath: agentSocketPath(dataDir, io.env), idleMs: idleMinutes * 60_000, onStop: resolve }).then(
           (agent) => {
             answer({ ok: true });
             // The starter has exited and closed its pipes: a late write there must not end the session.

@@ -17,6 +17,14 @@ export interface CommandContext {
   print(line: string): void;
   /** The data folder's files, vault and services, opened on first use. */
   core(): Promise<CliCore>;
+  /** The CLI itself, for the unlock agent, which runs its clients' commands on its open core. */
+  cli: CliRunner;
+}
+
+export interface CliRunner {
+  /** The command `argv` names, if any. */
+  find(argv: string[]): Command | undefined;
+  run(argv: string[], io: CliIo, options: { core: CliCore; stdoutIsTerminal: boolean }): Promise<number>;
 }
 
 export interface Command {

@@ -95,7 +95,7 @@ export const credentialAddCommand: Command = {
     }
     if (needsVault) await unlock(core, io);
     const secrets = await secretValues(io, preset);
-    const { credential } = await core.services.handlers['credentials:add-from-preset']({
+    const { credential } = await core.credentials.addFromPreset({
       presetId: preset.id,
       environmentId: environment.id,
       ...(options.name ? { name: options.name as string } : {}),

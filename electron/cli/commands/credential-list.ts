@@ -10,7 +10,7 @@ export const credentialListCommand: Command = {
   details: '--json  print them as JSON (recipes hold {{variables}}, never secret values)',
   async run({ options, print, core: openCore }) {
     const core = await openCore();
-    const credentials = core.credentials.read().credentials;
+    const credentials = core.credentials.list();
     if (options.json) {
       print(JSON.stringify(credentials, null, 2));
       return 0;
@@ -19,7 +19,7 @@ export const credentialListCommand: Command = {
       print('No credentials yet. Add one: tokenbench credential add --preset ID --env ENV');
       return 0;
     }
-    const environments = new Map(core.workspace.read().environments.map((e) => [e.id, e.name]));
+    const environments = new Map(core.environments.list().map((e) => [e.id, e.name]));
     for (const c of credentials) {
       const usedIn = c.environmentIds.map((id) => environments.get(id) ?? id);
       print(`${c.name}  ${c.presetId ? `preset ${c.presetId}` : c.recipe.kind}  ${usedIn.length ? `used in ${usedIn.join(', ')}` : 'not used in any environment'}`);

@@ -21,7 +21,7 @@ export const credentialUseCommand: Command = {
     const credential = findCredentialByName(core, args[0]!);
     const updated = credential.environmentIds.includes(environment.id)
       ? credential
-      : await core.services.handlers['credentials:update']({ id: credential.id, environmentIds: [...credential.environmentIds, environment.id] });
+      : await core.credentials.update({ id: credential.id, environmentIds: [...credential.environmentIds, environment.id] });
     const present = new Set(environment.variables.map((v) => v.name));
     const missing = recipeVariables(updated.recipe).filter((name) => !present.has(name));
     if (options.json) {

@@ -13,8 +13,7 @@ export const envCreateCommand: Command = {
   async run({ args, options, print, core }) {
     const name = environmentNameSchema.safeParse(args[0]);
     if (!name.success) throw new AppError('invalid-request', name.error.issues[0]!.message);
-    const { services } = await core();
-    const created = await services.handlers['environments:create']({ name: name.data, production: options.production === true });
+    const created = await (await core()).environments.create({ name: name.data, production: options.production === true });
     print(options.json ? JSON.stringify(created, null, 2) : `Created environment ${created.name}.`);
     return 0;
   },

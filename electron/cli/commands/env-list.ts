@@ -9,7 +9,7 @@ export const envListCommand: Command = {
   options: { json: { type: 'boolean' } },
   details: '--json prints them as JSON (names, settings, variables; secret variables without values).',
   async run({ options, print, core }) {
-    const environments = (await core()).workspace.read().environments;
+    const environments = (await core()).environments.list();
     if (options.json) {
       print(JSON.stringify(environments, null, 2));
       return 0;

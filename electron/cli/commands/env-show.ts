@@ -28,8 +28,8 @@ export const envShowCommand: Command = {
     const core = await openCore();
     if (io.env.TOKENBENCH_PASSPHRASE) await unlock(core, io);
     const environment = findEnvironmentByName(core, args[0]!);
-    const credentials = core.credentials.read().credentials.filter((c) => c.environmentIds.includes(environment.id));
-    const statuses = await Promise.all(credentials.map((c) => core.services.tokens.status({ environmentId: environment.id, credentialId: c.id })));
+    const credentials = core.credentials.list().filter((c) => c.environmentIds.includes(environment.id));
+    const statuses = await Promise.all(credentials.map((c) => core.tokens.status({ environmentId: environment.id, credentialId: c.id })));
     if (options.json) {
       print(JSON.stringify({ environment, credentials: credentials.map((c, i) => ({ id: c.id, name: c.name, presetId: c.presetId, token: statuses[i] })) }, null, 2));
       return 0;

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { buildExport, writeExportFile } from '../../core/portability/export';
 import { findEnvironmentByName, unlock } from '../core';
 import { isInteractive, promptHidden, type CliIo } from '../io';
 import type { Command } from './command';
@@ -40,9 +39,8 @@ export const exportCommand: Command = {
       await unlock(core, io);
       secretsPassphrase = await exportPassphrase(io);
     }
-    const document = await buildExport(core, { environmentIds, secretsPassphrase });
     const filePath = path.resolve(args[0]!);
-    writeExportFile(filePath, document);
+    const document = await core.portability.exportToFile(filePath, { environmentIds, secretsPassphrase });
     if (options.json) {
       print(JSON.stringify({ file: filePath, environments: document.environments.length, credentials: document.credentials.length, secretsIncluded: Boolean(document.secrets) }, null, 2));
       return 0;

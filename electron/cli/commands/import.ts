@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { readImportFile } from '../../core/handlers/portability';
-import { importText } from '../../core/portability/import';
+import { readImportFile } from '../../core/portability/service';
 import { withUnlockIfNeeded } from '../core';
 import { isInteractive, promptHidden } from '../io';
 import type { Command } from './command';
@@ -25,7 +24,7 @@ export const importCommand: Command = {
     const text = readImportFile(filePath);
     const core = await openCore();
     let passphrase = io.env.TOKENBENCH_EXPORT_PASSPHRASE;
-    const run = () => importText(core, text, path.basename(filePath), { passphrase, onConflict });
+    const run = () => core.portability.importText(text, path.basename(filePath), { passphrase, onConflict });
     const summary = await withUnlockIfNeeded(core, io, async () => {
       try {
         return await run();

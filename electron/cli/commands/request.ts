@@ -35,7 +35,7 @@ export const requestCommand: Command = {
     const body = options.data as string | undefined;
     const { response, renewedAfter401, renewalError } = await withProductionConfirmation(io, options.yes === true, (confirmed) =>
       withUnlockIfNeeded(core, io, () =>
-        core.services.tokens.authenticatedRequest(key, { method: method.toUpperCase(), url, headers, ...(body !== undefined ? { body } : {}) }, { confirmed }),
+        core.tokens.authenticatedRequest(key, { method: method.toUpperCase(), url, headers, ...(body !== undefined ? { body } : {}) }, { confirmed }),
       ),
     );
     if (renewedAfter401) io.stderr.write('The first answer was 401: the token was renewed and the request sent once more.\n');

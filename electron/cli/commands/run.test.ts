@@ -18,9 +18,9 @@ import {
 import type { RequestDraft } from '../../../shared/runner/draft';
 import { emptyDraft } from '../../../shared/runner/draft';
 import { createMainServices } from '../../core/services';
-import { TEST_SCRYPT, tempDir } from '../../core/vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import type { CliIo } from '../main';
-import { runCli } from '../test-support';
+import { runCli } from '../../../testing/cli';
 import type { RequestOutcome, RunSummary } from '../batch/outcome';
 
 const PASSPHRASE = 'run command passphrase';

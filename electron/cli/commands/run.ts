@@ -48,7 +48,7 @@ export const runCommand: Command = {
   ].join('\n'),
   async run({ io, args, options, print, core: openCore }) {
     const core = await openCore();
-    const saved = await core.services.handlers['requests:list']({});
+    const saved = await core.runner.listSaved({});
     const chosen = selectRequests(saved, args, options.all === true);
     const environmentId = options.env ? findEnvironmentByName(core, options.env as string).id : undefined;
     await unlock(core, io);

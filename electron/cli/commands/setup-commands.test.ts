@@ -5,9 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLengow, type LengowEmulator } from '../../../e2e/emulators';
 import { createVault } from '../../core/vault/vault';
-import { TEST_SCRYPT, tempDir } from '../../core/vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import type { CliIo } from '../main';
-import { fakeTerminal, runCli } from '../test-support';
+import { fakeTerminal, runCli } from '../../../testing/cli';
 
 const PASSPHRASE = 'setup commands passphrase';
 const ACCESS = 'lengow-access-CANARY-5a5a';

@@ -17,7 +17,7 @@ export const timelineCommand: Command = {
     const credentialId = options.credential ? findCredentialByName(core, options.credential as string).id : undefined;
     const limit = options.limit ? Number(options.limit) : 20;
     if (!Number.isInteger(limit) || limit <= 0) throw new AppError('invalid-request', '--limit takes a whole number above 0.');
-    const entries = (await core.services.handlers['timeline:list']({ environmentId, credentialId, limit }));
+    const entries = core.timeline.list({ environmentId, credentialId, limit });
     if (options.json) {
       print(JSON.stringify(entries, null, 2));
       return 0;

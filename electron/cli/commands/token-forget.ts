@@ -12,7 +12,7 @@ export const tokenForgetCommand: Command = {
   async run({ io, args, options, print, core: openCore }) {
     const core = await openCore();
     const { key, credential, environment } = findPair(core, args[0]!, options.env as string | undefined);
-    await withUnlockIfNeeded(core, io, () => core.services.tokens.forget(key));
+    await withUnlockIfNeeded(core, io, () => core.tokens.forget(key));
     print(`Forgot the token of ${credential.name} in ${environment.name}.`);
     return 0;
   },

@@ -22,7 +22,7 @@ export const tokenCommand: Command = {
     const core = await openCore();
     const { key } = findPair(core, args[0]!, options.env as string | undefined);
     const issued = await withProductionConfirmation(io, options.yes === true, (confirmed) =>
-      withUnlockIfNeeded(core, io, () => core.services.tokens.fetch(key, { renew: options.renew === true, confirmed })),
+      withUnlockIfNeeded(core, io, () => core.tokens.fetch(key, { renew: options.renew === true, confirmed })),
     );
     if (!options.json) {
       print(issued.token);

@@ -25,7 +25,7 @@ export const varSetCommand: Command = {
         hint: `printf %s "$VALUE" | tokenbench secret set "${environment.name}" ${name.data}`,
       });
     }
-    const updated = await core.services.handlers['variables:set']({ environmentId: environment.id, name: name.data, value, secret: false });
+    const updated = await core.variables.set({ environmentId: environment.id, name: name.data, value, secret: false });
     if (options.json) print(JSON.stringify(updated, null, 2));
     else print(`Set ${name.data} in ${environment.name}.`);
     return 0;

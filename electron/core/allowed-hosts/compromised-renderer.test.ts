@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors';
 import { emptyDraft } from '../../../shared/runner/draft';
 import { createMainServices, type MainServices } from '../services';
-import { TEST_SCRYPT, tempDir } from '../vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import type { ConfirmationPort, ConfirmationQuestion } from './confirmation';
 
 const API_KEY = 'shop-api-key-5f1e0c9a7b3d';

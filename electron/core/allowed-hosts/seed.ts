@@ -11,6 +11,7 @@ import type { VariableScope } from '../../../shared/recipe/template';
 import type { CoreContext } from '../context';
 import type { CredentialsFile } from '../credentials/store';
 import type { DataFile } from '../store/data-file';
+import { findEnvironment } from '../environments/find';
 import { holdsSecrets, namedHosts } from './named-hosts';
 
 export interface AllowedHostsDeps {
@@ -30,11 +31,7 @@ export interface AllowedHostsKeeper {
   settle(environmentId: string): Promise<Environment>;
 }
 
-function find(ctx: CoreContext, id: string): Environment {
-  const found = ctx.workspace.read().environments.find((e) => e.id === id);
-  if (!found) throw new AppError('not-found', 'That environment no longer exists. It may have been deleted in another window or by the CLI.');
-  return found;
-}
+const find = (ctx: CoreContext, id: string): Environment => findEnvironment(ctx.workspace.read(), id);
 
 export function createAllowedHostsKeeper(deps: AllowedHostsDeps): AllowedHostsKeeper {
   const { ctx } = deps;

@@ -1,7 +1,7 @@
 /** The preset flow through the app's handlers: only the user's own values, optional ones may stay empty. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMainServices, type MainServices } from '../services';
-import { TEST_SCRYPT, tempDir } from '../vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 
 let app: MainServices | undefined;
 afterEach(async () => app?.dispose());

@@ -12,7 +12,8 @@ import type { Environment } from '../../../shared/domain/environment';
 import { findPreset, presetAllowedHosts, presetDefault, type Preset } from '../../../shared/recipe';
 import type { CoreContext } from '../context';
 import type { DataFile } from '../store/data-file';
-import { assertUniqueCredentialName, changeCredentials } from '../handlers/credentials';
+import { findEnvironment } from '../environments/find';
+import { assertUniqueCredentialName, changeCredentials } from './changes';
 import type { CredentialsFile } from './store';
 
 export interface VariableWrite {
@@ -40,8 +41,7 @@ export interface PresetRequest {
 export async function addCredentialFromPreset(ctx: CoreContext, deps: PresetFlowDeps, request: PresetRequest): Promise<{ credential: Credential; environment: Environment }> {
   const preset = findPreset(request.presetId);
   if (!preset) throw new AppError('not-found', `There is no preset called "${request.presetId}".`, { hint: 'Pick one of the listed presets.' });
-  const environment = ctx.workspace.read().environments.find((e) => e.id === request.environmentId);
-  if (!environment) throw new AppError('not-found', 'That environment no longer exists.');
+  const environment = findEnvironment(ctx.workspace.read(), request.environmentId);
 
   const credentials = deps.credentials.read().credentials;
   const reused = request.useCredentialId ? reusableCredential(credentials, request.useCredentialId, preset) : undefined;

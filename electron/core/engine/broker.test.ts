@@ -4,11 +4,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOAuth2ClientCredentials, type OAuth2ClientCredentialsEmulator } from '../../../e2e/emulators';
-import { createManualClock, type ManualClock } from './clock';
+import { createManualClock, type ManualClock } from '../clock';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { TokenError } from './errors';
 import { MemoryTokenCache } from './memory-cache';
-import { credential, environment, presetOf, rejection } from './test-helpers';
+import { credential, environment, presetOf, rejection } from '../../../testing/engine';
 import type { EngineCredential, EngineEnvironment } from './types';
 
 const CLIENT_SECRET = 'cc-secret-DO-NOT-LEAK-7a3f';

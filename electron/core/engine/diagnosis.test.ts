@@ -5,11 +5,12 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOAuth2ClientCredentials, type Fault, type OAuth2ClientCredentialsEmulator } from '../../../e2e/emulators';
-import { makeTestCertificates } from '../http/test-certificates';
+import { makeTestCertificates } from '../../../testing/certificates';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';
-import { credential, environment, presetOf, rejection } from './test-helpers';
+import { credential, environment, presetOf, rejection } from '../../../testing/engine';
 import type { EngineCredential, EngineEnvironment } from './types';
+import { shellWords } from '../../../shared/runner/shell-words';
 
 const SECRET = 'planted-client-secret-9f8e7d';
 const basic = presetOf('oauth2-client-credentials-basic');
@@ -130,7 +131,10 @@ describe('auth timeline', () => {
     }
     expect(serialized).toContain('••••7788');
     expect(entries[1]!.request.headers).toContainEqual({ name: 'Authorization', value: 'Basic ••••' });
-    expect(entries[1]!.toCurl()).toBe(`curl -X POST '${server.tokenEndpoint}' -H 'Authorization: Basic ••••' -H 'Accept: application/json' -H 'Content-Type: application/x-www-form-urlencoded' --data-raw 'grant_type=client_credentials'`);
+    expect(shellWords(entries[1]!.toCurl().replace(/ \\\n {2}/g, ' '))).toEqual([
+      'curl', server.tokenEndpoint, '-X', 'POST', '-H', 'Authorization: Basic ••••', '-H', 'Accept: application/json',
+      '-H', 'Content-Type: application/x-www-form-urlencoded', '--data-raw', 'grant_type=client_credentials',
+    ]);
     expect(entries[1]!.toCurl({ reveal: true })).toContain(`Authorization: Basic ${basicAuth}`);
     expect(structuredClone(entries[1]!)).not.toHaveProperty('toCurl');
     expect(entries[1]!).toMatchObject({ environmentId: 'env-1', credentialId: 'cred-1', purpose: 'token', method: 'POST', warnings: [] });

@@ -17,7 +17,7 @@ import { previewTokenRequest, resolveTemplate, type Recipe, type TokenRequestPre
 import { createHttpClient, type HttpClient } from '../http';
 import { authenticatedRequest, type ApiRequest, type AuthenticatedResponse } from './authenticated-request';
 import { TokenBroker } from './broker';
-import { systemClock } from './clock';
+import { systemClock } from '../clock';
 import { TokenError } from './errors';
 import { createMemoryGuardStore, type GuardStore } from './guard-store';
 import { tokenKeyString } from './memory-cache';

@@ -16,6 +16,6 @@ export type {
 export { TokenError, type TokenErrorCode, type TokenErrorInfo } from './errors';
 export { MemoryTokenCache, tokenKeyString } from './memory-cache';
 export { createMemoryGuardStore, type FlightOptions, type GuardRecord, type GuardStore } from './guard-store';
-export { systemClock, createManualClock, type ManualClock } from './clock';
+export { systemClock, createManualClock, type ManualClock } from '../clock';
 export { createMemoryTimeline, type Timeline, type TimelineEntry, type TimelineSink, type TimelineRequest } from './timeline';
 export { isHostAllowed } from './allowed-hosts';

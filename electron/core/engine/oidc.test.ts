@@ -1,10 +1,10 @@
 // The standard presets' textbook flows against a real OAuth2 server (oidc-provider fixture).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthorizationServer, type AuthorizationServer } from '../../../e2e/emulators';
-import { createManualClock } from './clock';
+import { createManualClock } from '../clock';
 import { createTokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';
-import { credential, environment, presetOf, rejection } from './test-helpers';
+import { credential, environment, presetOf, rejection } from '../../../testing/engine';
 
 let server: AuthorizationServer;
 

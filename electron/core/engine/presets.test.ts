@@ -9,10 +9,10 @@ import {
   startOAuth2ClientCredentials,
   type Emulator,
 } from '../../../e2e/emulators';
-import { createManualClock } from './clock';
+import { createManualClock } from '../clock';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';
-import { credential, environment, presetOf, rejection } from './test-helpers';
+import { credential, environment, presetOf, rejection } from '../../../testing/engine';
 
 const started: Array<Emulator | TokenEngine> = [];
 function track<T extends Emulator | TokenEngine>(thing: T): T {

@@ -2,7 +2,7 @@
 // The unmasked request stays in a closure (not a field), so entries can be sent to the renderer
 // as they are; only `toCurl({ reveal: true })`, called on purpose, shows secrets.
 import type { TimelineEntryView } from '../../../shared/domain/token';
-import { toCurl, type CurlRequest } from './curl';
+import { toCurl, type CurlRequest } from '../../../shared/runner/curl-export';
 
 /** The redacted request of an entry. */
 export type TimelineRequest = TimelineEntryView['request'];

@@ -1,4 +1,4 @@
-// Public types of the token engine: what the lead's IPC handlers, the vault and the CLI exchange
+// Public types of the token engine: what the IPC handlers, the vault and the CLI exchange
 // with it. Token values appear only in IssuedToken and CachedToken, which never leave the main process.
 import type { Recipe } from '../../../shared/recipe';
 
@@ -21,10 +21,9 @@ export interface EngineCredential {
   recipe: Recipe;
 }
 
-export interface TokenKey {
-  environmentId: string;
-  credentialId: string;
-}
+import type { TokenKey } from '../../../shared/domain/token';
+
+export type { TokenKey };
 
 /** A token as persisted by the cache (the vault encrypts it). */
 export interface CachedToken {
@@ -51,11 +50,7 @@ export interface TokenCache {
 }
 
 /** Time source and timers, injectable so renewal timing and guards are tested without sleeping. */
-export interface Clock {
-  now(): number;
-  /** Calls `callback` after `delayMs`; returns a cancel function. */
-  setTimer(callback: () => void, delayMs: number): () => void;
-}
+export type { Clock } from '../clock';
 
 /** How an API request carries the token: ready to attach. */
 export interface TokenUse {

@@ -4,15 +4,15 @@
  * the vault. No update is lost and every import that says "imported" has its secret values.
  */
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../vault/test-support';
-import { LONG, PASSPHRASE, bundled, cli, folderWithVault, open, postmanFile, resolvedSecrets, start } from './processes.fixture';
+import { tempDir } from '../../../testing/vault';
+import { LONG, PASSPHRASE, bundled, cli, folderWithVault, open, postmanFile, resolvedSecrets, start } from '../../../testing/fixtures/processes.fixture';
 
 const WRITERS = 8;
 
 describe('concurrent processes', () => {
   it(`${WRITERS} writer processes updating the workspace at once lose no update`, async () => {
     const dataDir = tempDir();
-    const writer = await bundled('electron/core/store/writer.fixture.ts');
+    const writer = await bundled('testing/fixtures/writer.fixture.ts');
     const count = LONG ? 60 : 12;
     const runs = Array.from({ length: WRITERS }, (_, w) => start(writer, [dataDir, `w${w}`, String(count)]));
     const results = await Promise.all(runs.map((r) => r.finished));

@@ -15,8 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MainServices } from '../services';
-import { tempDir } from '../vault/test-support';
-import { PASSPHRASE, SEED, folderWithVault, open, resolvedSecrets, seeded } from './processes.fixture';
+import { tempDir } from '../../../testing/vault';
+import { PASSPHRASE, SEED, folderWithVault, open, resolvedSecrets, seeded } from '../../../testing/fixtures/processes.fixture';
 
 const FILES = ['workspace', 'credentials', 'vault', 'secrets', 'tokens'] as const;
 

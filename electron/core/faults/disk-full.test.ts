@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { openDataFile } from '../store/data-file';
-import { faultyDisk } from '../store/faulty-disk.fixture';
-import { tempDir } from '../vault/test-support';
-import { LONG, SEED, cli, folderWithVault, open, resolvedSecrets, seeded } from './processes.fixture';
+import { faultyDisk } from '../../../testing/fixtures/faulty-disk.fixture';
+import { tempDir } from '../../../testing/vault';
+import { LONG, SEED, cli, folderWithVault, open, resolvedSecrets, seeded } from '../../../testing/fixtures/processes.fixture';
 
 const mountPoint = tempDir('tokenbench-tmpfs-');
 let mountRefused: string | undefined;

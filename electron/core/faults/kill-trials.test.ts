@@ -5,8 +5,8 @@
  * commands and kill delays. 16 trials in `npm test`, 200 in the long form.
  */
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../vault/test-support';
-import { LONG, SEED, clearDeadLocks, cli, folderWithVault, open, postmanFile, resolvedSecrets, seeded } from './processes.fixture';
+import { tempDir } from '../../../testing/vault';
+import { LONG, SEED, clearDeadLocks, cli, folderWithVault, open, postmanFile, resolvedSecrets, seeded } from '../../../testing/fixtures/processes.fixture';
 
 const TRIALS = LONG ? 200 : 16;
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../demo/recipes';
 import { createMainServices, type MainServices } from '../services';
-import { TEST_SCRYPT, tempDir } from '../vault/test-support';
-import { demoLifetimeSeconds } from './demo';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
+import { demoLifetimeSeconds } from '../demo/service';
 
 const PASSPHRASE = 'demo test passphrase';
 let dataDir: string;

@@ -1,6 +1,6 @@
 /**
- * The handler type for one domain's channel map, so a domain's handlers type-check on their own
- * (before the lead merges the domain into `shared/ipc/contract.ts`, and without the full map).
+ * The handler type for one domain's channel map: each handler file covers exactly its domain's
+ * channels (from `shared/ipc/domains/`), and `handlers/index.ts` merges them into `Handlers`.
  */
 import type { z } from 'zod';
 import type { ChannelSpec } from '../../../shared/ipc/define';

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emptyDraft, type RequestDraft } from '../../../shared/runner/draft';
-import { createTestWorld, startApiServer, testEnvironment, type ApiServer } from '../runner/test-support';
+import { createTestWorld, startApiServer, testEnvironment, type ApiServer } from '../../../testing/runner';
+import { createRunnerService, openRunnerStores } from '../runner/service';
 import { runnerHandlers } from './runner';
 
 const CANARY_HEADER = 'canary-header-7f3a9c1e5b2d';
@@ -29,7 +30,7 @@ function filesUnder(dir: string): string[] {
 it('no secret value reaches a handler response, an event, the history or any file', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenbench-canary-'));
   const world = createTestWorld(dataDir);
-  const handlers = runnerHandlers(world.deps);
+  const handlers = runnerHandlers(createRunnerService(world.deps, openRunnerStores({ dataDir: world.deps.dataDir, now: () => world.deps.clock.now() })));
   const env = testEnvironment({ name: 'Canary' });
   world.environments.push(env);
   world.variables.set(env.id, {

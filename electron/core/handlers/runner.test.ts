@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { AppError } from '../../../shared/errors';
 import { emptyDraft, type RequestDraft } from '../../../shared/runner/draft';
 import { FIRST_PAGE_LINES } from '../../../shared/runner/results';
-import { jsonOfSize, startApiServer, testEnvironment, createTestWorld, type ApiServer, type TestWorld } from '../runner/test-support';
+import { jsonOfSize, startApiServer, testEnvironment, createTestWorld, type ApiServer, type TestWorld } from '../../../testing/runner';
+import { createRunnerService, openRunnerStores } from '../runner/service';
 import { runnerHandlers, type RunnerHandlers } from './runner';
 
 let server: ApiServer;
@@ -22,7 +23,7 @@ afterAll(() => server.close());
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenbench-runner-'));
   world = createTestWorld(dataDir);
-  handlers = runnerHandlers(world.deps);
+  handlers = runnerHandlers(createRunnerService(world.deps, openRunnerStores({ dataDir: world.deps.dataDir, now: () => world.deps.clock.now() })));
   server.received.length = 0;
 });
 afterEach(() => {
@@ -205,7 +206,7 @@ describe('saved requests and history', () => {
     expect(saved).toMatchObject({ name: 'List orders', collection: 'Shop', folder: 'orders/v3' });
     const renamed = await handlers['requests:save']({ id: saved.id, name: 'All orders', collection: 'Shop', draft });
     expect(renamed).toMatchObject({ id: saved.id, folder: 'orders/v3', createdAt: saved.createdAt });
-    expect(await runnerHandlers(world.deps)['requests:list']({})).toEqual([renamed]);
+    expect(await runnerHandlers(createRunnerService(world.deps, openRunnerStores({ dataDir: world.deps.dataDir, now: () => world.deps.clock.now() })))['requests:list']({})).toEqual([renamed]);
     await handlers['requests:delete']({ id: saved.id });
     expect(await handlers['requests:list']({})).toEqual([]);
     expect(world.events.filter((e) => e.event === 'requests:changed')).toHaveLength(3);

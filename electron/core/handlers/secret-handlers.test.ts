@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../engine/clock';
-import { createDispatcher, type Handlers } from '../ipc/dispatcher';
-import { openWorkspace } from '../store/workspace';
-import { createSecretServices } from '../vault/secret-services';
-import { TEST_SCRYPT, tempDir, testClipboard, testKeychain } from '../vault/test-support';
+import { createManualClock } from '../clock';
+import { createMainServices } from '../services';
+import { TEST_SCRYPT, tempDir, testClipboard, testKeychain } from '../../../testing/vault';
 import type { VaultStatus } from '../../../shared/ipc/domains/vault';
 
 
@@ -11,12 +9,12 @@ const SECRET = 'handler-secret-abcdef-1234';
 
 async function setup() {
   const dataDir = tempDir();
-  const workspace = openWorkspace({ dataDir, problems: [] });
   const time = createManualClock();
   const clipboard = testClipboard();
   const statuses: VaultStatus[] = [];
-  const services = createSecretServices({ dataDir, problems: [], workspace, keychain: testKeychain(), clipboard, time, scryptCost: TEST_SCRYPT, onVaultChanged: (s) => statuses.push(s) });
-  const dispatch = createDispatcher(services.handlers as unknown as Handlers, { redact: services.redact });
+  const app = await createMainServices({ dataDir, keychain: testKeychain(), clipboard, clock: time, scryptCost: TEST_SCRYPT });
+  app.onEvent((event, payload) => event === 'vault:changed' && statuses.push(payload as VaultStatus));
+  const { secrets: services, dispatch, workspace } = app;
   const stamp = new Date().toISOString();
   await workspace.update((c) => ({ ...c, environments: [{ id: 'e1', name: 'Sandbox', production: false, allowedHosts: [], allowInsecureTls: false, confirmProduction: true, variables: [], createdAt: stamp, updatedAt: stamp }] }));
   return { services, dispatch, time, clipboard, statuses, dataDir, workspace };

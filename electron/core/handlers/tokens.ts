@@ -3,15 +3,12 @@
  * renderer; token values never do (copy goes through the main process's clipboard).
  */
 import type { JwtInspection, TokenStatus } from '../../../shared/domain/token';
-import type { Handlers } from '../ipc/dispatcher';
+import type { tokenChannels } from '../../../shared/ipc/domains/tokens';
 import type { TokenService } from '../tokens/service';
 import type { TimelineStore } from '../tokens/timeline-store';
 import type { SecretClipboard } from '../vault/clipboard';
+import type { HandlersOf } from './handler-types';
 
-type TokenHandlers = Pick<
-  Handlers,
-  'tokens:list' | 'tokens:fetch' | 'tokens:forget' | 'tokens:copy' | 'tokens:inspect' | 'timeline:list' | 'timeline:curl'
->;
 
 export interface TokenHandlerDeps {
   tokens: TokenService;
@@ -20,7 +17,7 @@ export interface TokenHandlerDeps {
   inspectJwt(token: string, verify: { jwksUrl?: string; key?: string }): Promise<JwtInspection>;
 }
 
-export function tokenHandlers(deps: TokenHandlerDeps): TokenHandlers {
+export function tokenHandlers(deps: TokenHandlerDeps): HandlersOf<typeof tokenChannels> {
   const { tokens } = deps;
   const statusAfter = async (key: TokenStatus['key'], action: () => Promise<unknown>) => {
     await action();

@@ -10,7 +10,7 @@ import type { ErrorInfo, Result } from '../../../shared/errors';
 import { channelNames, contract } from '../../../shared/ipc/contract';
 import { emptyDraft } from '../../../shared/runner/draft';
 import { createMainServices, type MainServices } from '../services';
-import { TEST_SCRYPT, hashDir, tempDir } from '../vault/test-support';
+import { TEST_SCRYPT, hashDir, tempDir } from '../../../testing/vault';
 import type { ConfirmationPort } from '../allowed-hosts/confirmation';
 
 const SECRET = 'hostile-corpus-secret-8c1d2e';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorInfo } from '../../../shared/errors';
 import { createMainServices, type MainServices } from '../services';
-import { TEST_SCRYPT, listFiles, tempDir } from '../vault/test-support';
+import { TEST_SCRYPT, listFiles, tempDir } from '../../../testing/vault';
 
 const SECRET = 'token-corpus-client-secret-3b9f';
 

@@ -4,7 +4,7 @@ import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from './client';
 import { HttpError } from './errors';
-import { makeTestCertificates, type TestCertificates } from './test-certificates';
+import { makeTestCertificates, type TestCertificates } from '../../../testing/certificates';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 interface Seen {

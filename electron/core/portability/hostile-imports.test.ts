@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { TEST_SCRYPT, hashDir } from '../vault/test-support';
+import { TEST_SCRYPT, hashDir } from '../../../testing/vault';
 import { encryptSecrets } from './secret-envelope';
 import { importText } from './import';
-import { testFolder } from './test-folder';
+import { testFolder } from '../../../testing/portability-folder';
 
 const folder = testFolder;
 

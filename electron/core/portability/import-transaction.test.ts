@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../shared/recipe/presets';
 import { openCredentials } from '../credentials/store';
 import { openWorkspace } from '../store/workspace';
-import { TEST_SCRYPT, tempDir } from '../vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import { createVault } from '../vault/vault';
 import { createVariablesService } from '../variables/variables';
 import { buildExport } from './export';

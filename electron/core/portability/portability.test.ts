@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Environment } from '../../../shared/domain/environment';
 import { PRESETS } from '../../../shared/recipe/presets';
-import { hashDir } from '../vault/test-support';
+import { hashDir } from '../../../testing/vault';
 import { buildExport } from './export';
 import { importText } from './import';
 import type { PortabilitySources } from './sources';
-import { testFolder } from './test-folder';
+import { testFolder } from '../../../testing/portability-folder';
 
 const SECRET = 'portable-secret-value-42';
 

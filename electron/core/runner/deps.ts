@@ -1,20 +1,14 @@
-// What the request runner needs from the rest of the main process. The services factory builds it
+// What the request runner needs from the rest of the main process. The composition root builds it
 // from the workspace, the vault and the token engine; tests build it from real local parts.
-import type { z } from 'zod';
 import type { Environment } from '../../../shared/domain/environment';
-import type { runnerChannels, runnerEvents } from '../../../shared/ipc/domains/runner';
+import type { runnerEvents } from '../../../shared/ipc/domains/runner';
 import type { AuthenticatedResponse, ApiRequest } from '../engine';
 import type { HttpClient } from '../http';
+import type { ResolvedVariables } from '../variables/variables';
 
 type RunnerEvents = typeof runnerEvents;
-/** The runner's events; the app's `Emit` (context.ts) satisfies it once the contract includes them. */
+/** The runner's events, typed from its domain file; the app's `Emit` (context.ts) satisfies it. */
 export type RunnerEmit = <E extends keyof RunnerEvents & string>(event: E, payload: RunnerEvents[E]['payload']) => void;
-
-type RunnerChannels = typeof runnerChannels;
-/** Handlers for the runner's channels, typed from its domain file (the same types `Handlers` derives). */
-export type RunnerHandlers = {
-  [C in keyof RunnerChannels]: (request: z.output<RunnerChannels[C]['request']>) => Promise<RunnerChannels[C]['response']>;
-};
 
 /**
  * What the runner hands the token engine (headers as an ordered list, so the wire view is the
@@ -34,7 +28,7 @@ export interface RunnerDeps {
   /** Credential name for display (wire view, history); throws AppError('not-found') for an unknown id. */
   findCredential(id: string): { id: string; name: string };
   /** Plaintext values: main process only. */
-  resolveVariables(environmentId: string): Promise<Record<string, { value: string; secret: boolean }>>;
+  resolveVariables(environmentId: string): Promise<ResolvedVariables>;
   /** Sends `request` with the credential's token attached by its recipe; a 401 renews once and retries once. */
   authenticatedRequest(environmentId: string, credentialId: string, request: ApiRequest): Promise<AuthenticatedResponse>;
   /** Masks every known secret value (secret variables of every environment, tokens). */

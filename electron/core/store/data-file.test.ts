@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { StoreProblem } from '../../../shared/ipc/contract';
-import { hashDir, tempDir } from '../vault/test-support';
+import { hashDir, tempDir } from '../../../testing/vault';
 import { openDataFile } from './data-file';
 import { openWorkspace } from './workspace';
 

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { tempDir } from '../vault/test-support';
+import { tempDir } from '../../../testing/vault';
 import { writeFileDurably, type FileLayer } from './durable-write';
-import { faultyDisk } from './faulty-disk.fixture';
+import { faultyDisk } from '../../../testing/fixtures/faulty-disk.fixture';
 
 const oldContent = JSON.stringify({ kept: 'the previous content', list: Array.from({ length: 50 }, (_, i) => i) });
 const newContent = JSON.stringify({ kept: 'the next content, a little longer', list: Array.from({ length: 80 }, (_, i) => `item-${i}`) });

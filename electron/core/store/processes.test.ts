@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoreProblem } from '../../../shared/ipc/contract';
-import { tempDir } from '../vault/test-support';
+import { tempDir } from '../../../testing/vault';
 import { openWorkspace } from './workspace';
 
 let writerScript: string;
@@ -13,7 +13,7 @@ let writerScript: string;
 beforeAll(async () => {
   writerScript = path.join(tempDir(), 'writer.mjs');
   await build({
-    entryPoints: [path.join(import.meta.dirname, 'writer.fixture.ts')],
+    entryPoints: [path.join(import.meta.dirname, '../../../testing/fixtures/writer.fixture.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -9,11 +9,11 @@ import { startLengow, startOAuth2ClientCredentials, type LengowEmulator } from '
 import type { TokenStatus } from '../../../shared/domain/token';
 import { AppError } from '../../../shared/errors';
 import { createManualClock, createTokenEngine, MemoryTokenCache, type ManualClock } from '../engine';
-import { credential, environment, presetOf } from '../engine/test-helpers';
+import { credential, environment, presetOf } from '../../../testing/engine';
 import type { MainServices } from '../services';
-import { tempDir } from '../vault/test-support';
+import { tempDir } from '../../../testing/vault';
 import { openGuardFile } from './guard-file';
-import { folderWith, startHoldingProxy, until, type Folder } from './shared-guard.fixture';
+import { folderWith, startHoldingProxy, until, type Folder } from '../../../testing/fixtures/shared-guard.fixture';
 
 const ACCESS_TOKEN = 'lengow-access-GUARD-CANARY-5c1e';
 const SECRET = 'lengow-secret-GUARD-CANARY-0a9d';

@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLemonway, type LemonwayEmulator } from '../../../e2e/emulators';
 import type { Result } from '../../../shared/errors';
 import { createMainServices, type MainServices } from '../services';
-import { TEST_SCRYPT, tempDir } from '../vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 
 let app: MainServices | undefined;
 let lemonway: LemonwayEmulator | undefined;
@@ -20,19 +20,21 @@ afterEach(async () => {
 
 const errorCode = (result: Result<unknown>) => (result.ok ? null : result.error.code);
 
+/** The app with a Lemonway credential in one environment, its host allowed. */
+async function lemonwayApp(production: boolean) {
+  const apiKey = production ? 'prod-key-0123456789' : 'sandbox-key-0123456789';
+  lemonway = await startLemonway({ apiKey, environment: production ? 'prod' : 'sandbox' });
+  app = await createMainServices({ dataDir: tempDir(), scryptCost: TEST_SCRYPT, log: () => {} });
+  await app.handlers['vault:setup']({ passphrase: 'token service test passphrase' });
+  const environment = await app.handlers['environments:create']({ name: production ? 'Lemonway prod' : 'Lemonway sandbox', production });
+  const { credential } = await app.handlers['credentials:add-from-preset']({ presetId: 'lemonway', environmentId: environment.id, values: { baseUrl: lemonway.url, apiKey } });
+  await app.handlers['environments:update']({ id: environment.id, allowedHosts: [new URL(lemonway.url).host] });
+  return { app, lemonway, key: { environmentId: environment.id, credentialId: credential.id } };
+}
+
 describe('production confirmation', () => {
   it('asks before a token request, not before reusing the token it got', async () => {
-    lemonway = await startLemonway({ apiKey: 'prod-key-0123456789', environment: 'prod' });
-    app = await createMainServices({ dataDir: tempDir(), scryptCost: TEST_SCRYPT, log: () => {} });
-    await app.handlers['vault:setup']({ passphrase: 'production test passphrase' });
-    const environment = await app.handlers['environments:create']({ name: 'Lemonway prod', production: true });
-    const { credential } = await app.handlers['credentials:add-from-preset']({
-      presetId: 'lemonway',
-      environmentId: environment.id,
-      values: { baseUrl: lemonway.url, apiKey: 'prod-key-0123456789' },
-    });
-    await app.handlers['environments:update']({ id: environment.id, allowedHosts: [new URL(lemonway.url).host] });
-    const key = { environmentId: environment.id, credentialId: credential.id };
+    const { app, lemonway, key } = await lemonwayApp(true);
 
     expect(errorCode(await app.dispatch('tokens:fetch', key))).toBe('confirmation-required');
     expect(errorCode(await app.dispatch('tokens:inspect', key))).toBe('confirmation-required');
@@ -74,4 +76,30 @@ describe('production confirmation', () => {
     expect(logged.some((m) => /auth timeline could not be saved/.test(m))).toBe(true);
     expect(added[0]!.warnings.at(-1)).toContain('could not be saved to timeline.jsonl');
   });
+});
+
+describe('one token fetch', () => {
+  it('decrypts the environment’s secrets for the fetch and for its answer only, and announces the new status once', async () => {
+    const { app, lemonway, key } = await lemonwayApp(false);
+
+    const variables = app.secrets.variables;
+    const resolve = variables.resolveVariables.bind(variables);
+    let decryptions = 0;
+    variables.resolveVariables = (environmentId) => {
+      decryptions += 1;
+      return resolve(environmentId);
+    };
+    const announced: unknown[] = [];
+    app.onEvent((event, payload) => event === 'tokens:changed' && announced.push(payload));
+
+    const answer = await app.dispatch('tokens:fetch', key);
+    expect(answer).toMatchObject({ ok: true, value: { state: 'valid' } });
+    await vi.waitFor(() => expect(announced.length).toBeGreaterThan(0), { timeout: 30_000 });
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(lemonway.tokenRequests).toBe(1);
+    // The status announced while the fetch runs reuses the fetch's inputs; the answer reads them again.
+    expect(decryptions).toBe(2);
+    expect(announced).toHaveLength(1);
+    expect(announced[0]).toEqual((answer as { value: unknown }).value);
+  }, 60_000);
 });

@@ -11,10 +11,10 @@ import type { TokenStatus } from '../../../shared/domain/token';
 import type { CoreContext } from '../context';
 import type { DataFile } from '../store/data-file';
 import type { CredentialsFile } from '../credentials/store';
-import { findCredential } from '../handlers/credentials';
-import { TokenError, type ApiRequest, type AuthenticatedResponse, type EngineCredential, type EngineEnvironment, type IssuedToken, type TokenEngine, type TokenKey } from '../engine';
-
-export type ResolvedVariables = Record<string, { value: string; secret: boolean }>;
+import { findCredential } from '../credentials/changes';
+import { findEnvironment } from '../environments/find';
+import type { ResolvedVariables } from '../variables/variables';
+import { TokenError, tokenKeyString, type ApiRequest, type AuthenticatedResponse, type EngineCredential, type EngineEnvironment, type IssuedToken, type TokenEngine, type TokenKey } from '../engine';
 
 export interface TokenServiceDeps {
   ctx: CoreContext;
@@ -49,13 +49,21 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
   const { ctx, engine } = deps;
 
   function describe(key: TokenKey) {
-    const environment = ctx.workspace.read().environments.find((e) => e.id === key.environmentId);
-    if (!environment) throw new AppError('not-found', 'That environment no longer exists.');
+    const environment = findEnvironment(ctx.workspace.read(), key.environmentId);
     const credential = findCredential(deps.credentials.read(), key.credentialId);
     return { environment, credential };
   }
 
-  async function engineInputs(key: TokenKey): Promise<{ env: EngineEnvironment; cred: EngineCredential; environment: Environment }> {
+  type Inputs = { env: EngineEnvironment; cred: EngineCredential; environment: Environment };
+  /**
+   * The inputs of a fetch in progress, by key: the status the engine announces while it runs is
+   * worked out from them, so one fetch decrypts the environment's secrets once.
+   */
+  const fetching = new Map<string, Inputs>();
+
+  async function engineInputs(key: TokenKey): Promise<Inputs> {
+    const held = fetching.get(tokenKeyString(key));
+    if (held) return held;
     const { environment, credential } = describe(key);
     const variables = await deps.resolveVariables(environment.id);
     return {
@@ -105,6 +113,26 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     return engine.status(env, cred);
   }
 
+  async function fetchWithInputs(key: TokenKey, options: { renew?: boolean; confirmed?: boolean } = {}): Promise<{ issued: IssuedToken; inputs: Inputs }> {
+    if (describe(key).credential.recipe.kind === 'token-request') await deps.settleAllowedHosts?.(key.environmentId);
+    const inputs = await engineInputs(key);
+    const { env, cred, environment } = inputs;
+    // Reusing a valid token sends nothing, so only a real token request needs the confirmation
+    // (this also keeps copy and decode of a held production token from asking).
+    const reusable = !options.renew && (await engine.status(env, cred)).state === 'valid';
+    if (!reusable) assertConfirmed(environment, options.confirmed, 'get a token');
+    const id = tokenKeyString(key);
+    const outer = !fetching.has(id);
+    if (outer) fetching.set(id, inputs);
+    try {
+      const issued = await asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false }));
+      deps.remember?.(issued.token);
+      return { issued, inputs };
+    } finally {
+      if (outer) fetching.delete(id);
+    }
+  }
+
   return {
     describe,
     status,
@@ -119,17 +147,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       return Promise.all(keys.map(status));
     },
 
-    async fetch(key, options = {}) {
-      if (describe(key).credential.recipe.kind === 'token-request') await deps.settleAllowedHosts?.(key.environmentId);
-      const { env, cred, environment } = await engineInputs(key);
-      // Reusing a valid token sends nothing, so only a real token request needs the confirmation
-      // (this also keeps copy and decode of a held production token from asking).
-      const reusable = !options.renew && (await engine.status(env, cred)).state === 'valid';
-      if (!reusable) assertConfirmed(environment, options.confirmed, 'get a token');
-      const issued = await asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false }));
-      deps.remember?.(issued.token);
-      return issued;
-    },
+    fetch: async (key, options) => (await fetchWithInputs(key, options)).issued,
+
 
     forget: (key) => engine.forget(key),
 

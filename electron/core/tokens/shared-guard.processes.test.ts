@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLengow, startOAuth2ClientCredentials, type LengowEmulator } from '../../../e2e/emulators';
 import type { MainServices } from '../services';
-import { folderWith, runCli, startCli, startHoldingProxy, until, type HoldingProxy } from './shared-guard.fixture';
+import { folderWith, runCli, startCli, startHoldingProxy, until, type HoldingProxy } from '../../../testing/fixtures/shared-guard.fixture';
 
 const ACCESS_TOKEN = 'lengow-access-FLIGHT-CANARY-3e7b';
 const SECRET = 'lengow-secret-FLIGHT-CANARY-84c2';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timelineEntry } from '../engine/timeline';
-import { tempDir } from '../vault/test-support';
+import { tempDir } from '../../../testing/vault';
 import { createTimelineStore } from './timeline-store';
 
 function entry(i: number, environmentId = 'env-a') {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { TimelineEntryView } from '../../../shared/domain/token';
-import { toCurl } from '../engine/curl';
+import { toCurl } from '../../../shared/runner/curl-export';
 import type { TimelineEntry, TimelineSink } from '../engine';
 import { writeFileDurably } from '../store/durable-write';
 

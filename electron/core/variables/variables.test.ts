@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Environment } from '../../../shared/domain/environment';
 import { openWorkspace } from '../store/workspace';
-import { TEST_SCRYPT, tempDir } from '../vault/test-support';
+import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import { createVault } from '../vault/vault';
 import { createVariablesService } from './variables';
 

@@ -10,6 +10,7 @@ import { maskSecret } from '../../../shared/recipe/mask';
 import type { DataFile } from '../store/data-file';
 import type { Workspace } from '../store/workspace';
 import type { Vault } from '../vault/vault';
+import { findEnvironment } from '../environments/find';
 
 export interface VariableInput {
   environmentId: string;
@@ -19,6 +20,7 @@ export interface VariableInput {
   description?: string;
 }
 
+/** An environment's variables by name, secret values in plaintext: main process only. */
 export type ResolvedVariables = Record<string, { value: string; secret: boolean }>;
 
 export interface VariablesService {
@@ -60,12 +62,6 @@ export function secretVariableId(environmentId: string, name: string): string {
 /** The environment a sealed value belongs to, or undefined for other secrets. */
 export function environmentOfSecret(id: string): string | undefined {
   return id.startsWith(ENV_PREFIX) ? decodeURIComponent(id.slice(ENV_PREFIX.length, id.indexOf('/', ENV_PREFIX.length))) : undefined;
-}
-
-export function findEnvironment(workspace: Workspace, environmentId: string): Environment {
-  const found = workspace.environments.find((environment) => environment.id === environmentId);
-  if (!found) throw new AppError('not-found', 'That environment no longer exists. It may have been deleted in another window or by the CLI.');
-  return found;
 }
 
 /**

@@ -6,12 +6,9 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import { createDispatcher, type Handlers } from '../ipc/dispatcher';
-import { openCredentials } from '../credentials/store';
-import { openWorkspace } from '../store/workspace';
 import { buildExport, writeExportFile } from '../portability/export';
-import { createSecretServices } from './secret-services';
-import { TEST_SCRYPT, listFiles, tempDir, testClipboard, testKeychain } from './test-support';
+import { createMainServices } from '../services';
+import { TEST_SCRYPT, listFiles, tempDir, testClipboard, testKeychain } from '../../../testing/vault';
 
 
 const PASSPHRASE = 'PASSPHRASE-canary-quartz-9';
@@ -42,26 +39,21 @@ describe('no secret leaves the vault unencrypted', () => {
   it('finds no canary anywhere it must not be, and every canary where it must be', async () => {
     const root = tempDir();
     const dataDir = path.join(root, 'data');
-    const problems: never[] = [];
-    const workspace = openWorkspace({ dataDir, problems });
     const events: unknown[] = [];
     const answers: unknown[] = [];
     const clipboard = testClipboard();
     let nextFile = '';
-    const services = createSecretServices({
+    const logs: string[] = [];
+    const app = await createMainServices({
       dataDir,
-      problems,
-      workspace,
-      credentials: openCredentials({ dataDir, problems }),
       keychain: testKeychain(),
       clipboard,
       scryptCost: TEST_SCRYPT,
       files: { chooseExportFile: async () => nextFile, chooseImportFile: async () => nextFile },
-      onVaultChanged: (status) => events.push(status),
-      onEnvironmentsChanged: (environments) => events.push(environments),
+      log: (message) => logs.push(message),
     });
-    const logs: string[] = [];
-    const dispatch = createDispatcher(services.handlers as unknown as Handlers, { redact: services.redact, onUnexpectedError: (_c, m) => logs.push(m) });
+    app.onEvent((_event, payload) => events.push(payload));
+    const { secrets: services, dispatch, workspace } = app;
     const call = async (channel: string, payload: unknown) => {
       const result = await dispatch(channel, payload);
       answers.push(result);
@@ -86,13 +78,15 @@ describe('no secret leaves the vault unencrypted', () => {
 
     // Our format, with encrypted secrets, made in another data folder and imported by the CLI.
     const otherDir = path.join(root, 'other');
-    const other = createSecretServices({ dataDir: otherDir, problems: [], workspace: openWorkspace({ dataDir: otherDir, problems: [] }), scryptCost: TEST_SCRYPT });
+    const otherApp = await createMainServices({ dataDir: otherDir, scryptCost: TEST_SCRYPT });
+    const other = otherApp.secrets;
     await other.vault.setup({ passphrase: 'another passphrase!' });
-    const otherWorkspace = openWorkspace({ dataDir: otherDir, problems: [] });
+    const otherWorkspace = otherApp.workspace;
     await otherWorkspace.update((c) => ({ ...c, environments: [{ ...sandbox, id: 'o1', name: 'Partner', variables: [] }] }));
     await other.variables.set({ environmentId: 'o1', name: 'PARTNER_KEY', value: CANARIES.ours, secret: true });
     const encryptedExport = path.join(root, 'with-secrets.json');
     writeExportFile(encryptedExport, await buildExport({ ...other, workspace: otherWorkspace, clock: { now: () => Date.now() }, scryptCost: TEST_SCRYPT }, { secretsPassphrase: 'export passphrase 123' }));
+    await otherApp.dispose();
     const imported = await cli(['import', encryptedExport, '--data-dir', dataDir]);
     expect(imported.code).toBe(0);
 
@@ -139,5 +133,6 @@ describe('no secret leaves the vault unencrypted', () => {
     for (const canary of [CANARIES.handler, CANARIES.cli, CANARIES.postman, CANARIES.ours]) expect(allValues).toContain(canary);
     expect(await services.tokenCache.get({ environmentId: sandbox.id, credentialId: 'c1' })).toEqual({ token: CANARIES.token, tokenType: 'Bearer' });
     expect(services.redact(`Authorization: Bearer ${CANARIES.token}`)).toBe('Authorization: Bearer ••••');
+    await app.dispose();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../engine/clock';
+import { createManualClock } from '../clock';
 import { CLIPBOARD_CLEAR_MS, createSecretClipboard } from './clipboard';
-import { testClipboard } from './test-support';
+import { testClipboard } from '../../../testing/vault';
 
 describe('the secret clipboard', () => {
   it('clears a copied secret after the delay', () => {

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { CopiedSecret } from '../../../shared/ipc/domains/variables';
-import type { Clipboard, Timekeeper } from './ports';
+import type { Clock } from '../clock';
+import type { Clipboard } from './ports';
 
 export const CLIPBOARD_CLEAR_MS = 30_000;
 
@@ -19,7 +20,7 @@ export interface SecretClipboard {
 
 const fingerprint = (text: string) => createHash('sha256').update(text).digest();
 
-export function createSecretClipboard(clipboard: Clipboard | undefined, time: Timekeeper): SecretClipboard {
+export function createSecretClipboard(clipboard: Clipboard | undefined, time: Clock): SecretClipboard {
   const pending = new Map<Buffer, () => void>();
   const clearIfStill = (copied: Buffer) => {
     pending.delete(copied);

@@ -1,6 +1,6 @@
 /**
  * What the vault needs from the outside world, injected so the core never imports Electron and
- * tests can supply their own: the OS keychain, the clipboard, and time.
+ * tests can supply their own: the OS keychain and the clipboard (time is `../clock.ts`).
  */
 
 /** The OS keychain (Electron's safeStorage in the app; absent in the CLI). */
@@ -17,9 +17,3 @@ export interface Clipboard {
   clear(): void;
 }
 
-/** Time and timers; the engine's `Clock` and its manual test clock fit this shape. */
-export interface Timekeeper {
-  now(): number;
-  /** Calls `callback` after `delayMs`; returns a cancel function. */
-  setTimer(callback: () => void, delayMs: number): () => void;
-}

@@ -6,7 +6,7 @@
 import type { DataFile } from '../store/data-file';
 import { seal, unseal } from './cipher';
 import { vaultError } from './errors';
-import type { SecretMemory } from './redactor';
+import type { Redactor } from '../engine/redact';
 import type { SealedFile } from './vault-files';
 
 export interface VaultKey {
@@ -44,7 +44,8 @@ export interface SealedStoreOptions {
   label: 'secrets' | 'tokens';
   /** The data key; throws `vault-locked` while locked. */
   key: () => VaultKey;
-  memory: SecretMemory;
+  /** The vault's redactor: every value decrypted or stored here is masked in logs and errors. */
+  memory: Redactor;
 }
 
 export function createSealedStore({ file, label, key, memory }: SealedStoreOptions): SealedStore {
@@ -82,7 +83,7 @@ export function createSealedStore({ file, label, key, memory }: SealedStoreOptio
         assertSameKey(content, vaultKey.keyId);
         const value = unseal(vaultKey.dataKey, sealed, aad(id), describe).toString('utf8');
         decrypted.set(id, { sealed, value });
-        memory.remember(value);
+        memory.add(value);
         return value;
       });
     },
@@ -90,7 +91,7 @@ export function createSealedStore({ file, label, key, memory }: SealedStoreOptio
     async write(values) {
       const vaultKey = key();
       const sealedValues = Object.entries(values).map(([id, value]) => {
-        memory.remember(value);
+        memory.add(value);
         return [id, seal(vaultKey.dataKey, value, aad(id))] as const;
       });
       await file.update((current) => {

@@ -3,13 +3,10 @@
  * the CLI reuses the app's tokens (and the other way round) instead of asking for new ones.
  * Generic over the token shape: the engine owns what a cached token holds.
  */
-import type { SecretMemory } from './redactor';
+import type { Redactor } from '../engine/redact';
+import type { TokenKey } from '../../../shared/domain/token';
 import type { SealedStore } from './sealed-store';
 
-export interface TokenKey {
-  environmentId: string;
-  credentialId: string;
-}
 
 export interface VaultTokenCache<T> {
   get(key: TokenKey): Promise<T | undefined>;
@@ -30,12 +27,12 @@ export function keyOf(id: string): TokenKey {
 /** Long strings inside a token (the token itself, a refresh token) are what logs must not show. */
 const MIN_TOKEN_PART_LENGTH = 16;
 
-function rememberParts(value: unknown, memory: SecretMemory): void {
-  if (typeof value === 'string' && value.length >= MIN_TOKEN_PART_LENGTH) memory.remember(value);
+function rememberParts(value: unknown, memory: Redactor): void {
+  if (typeof value === 'string' && value.length >= MIN_TOKEN_PART_LENGTH) memory.add(value);
   else if (value && typeof value === 'object') Object.values(value).forEach((child) => rememberParts(child, memory));
 }
 
-export function createVaultTokenCache<T>(vault: { tokens: SealedStore; redactor: SecretMemory }): VaultTokenCache<T> {
+export function createVaultTokenCache<T>(vault: { tokens: SealedStore; redactor: Redactor }): VaultTokenCache<T> {
   return {
     async get(key) {
       const text = vault.tokens.read(idOf(key), 'a cached token');

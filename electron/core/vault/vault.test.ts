@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { createManualClock } from '../engine/clock';
+import { createManualClock } from '../clock';
 import { DEFAULT_SCRYPT } from './kdf';
-import { TEST_SCRYPT, hashDir, tempDir, testKeychain } from './test-support';
+import { TEST_SCRYPT, hashDir, tempDir, testKeychain } from '../../../testing/vault';
 import { createVault, type VaultOptions } from './vault';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -66,11 +66,11 @@ describe('vault', () => {
     const { dataDir } = await vaultWithSecret();
     const vault = open(dataDir);
     await vault.unlock({ passphrase: PASSPHRASE });
-    expect(vault.redactor.redact(`key=${SECRET}`)).toBe(`key=${SECRET}`);
+    expect(vault.redactor.text(`key=${SECRET}`)).toBe(`key=${SECRET}`);
     vault.secrets.read('env/e1/API_KEY', 'API_KEY');
-    expect(vault.redactor.redact(`key=${SECRET}`)).toBe('key=••••');
+    expect(vault.redactor.text(`key=${SECRET}`)).toBe('key=••••');
     vault.lock();
-    expect(vault.redactor.redact(`key=${SECRET}`)).toBe(`key=${SECRET}`);
+    expect(vault.redactor.text(`key=${SECRET}`)).toBe(`key=${SECRET}`);
   });
 
   it('tells a wrong passphrase apart and changes nothing on disk', async () => {

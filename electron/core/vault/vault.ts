@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { VaultStatus } from '../../../shared/ipc/domains/vault';
-import { systemClock } from '../engine/clock';
+import { systemClock, type Clock } from '../clock';
 import type { DataFile } from '../store/data-file';
 import { KEY_BYTES } from './cipher';
 import { lockedError, vaultError } from './errors';
@@ -23,15 +23,15 @@ import {
   openPassphraseSlot,
   type KeySlot,
 } from './key-slots';
-import type { Keychain, Timekeeper } from './ports';
-import { createRedactor, type SecretMemory } from './redactor';
+import type { Keychain } from './ports';
+import { Redactor } from '../engine/redact';
 import { createSealedStore, type SealedStore, type VaultKey } from './sealed-store';
 import { openSealedFile, openVaultFile, type SealedFile, type VaultFile, type VaultFilesOptions } from './vault-files';
 
 export interface VaultOptions extends VaultFilesOptions {
   /** The OS keychain; absent in the CLI. */
   keychain?: Keychain;
-  time?: Timekeeper;
+  time?: Clock;
   /** scrypt cost for new passphrase slots (OWASP's by default; tests use a cheaper one). */
   scryptCost?: ScryptCost;
 }
@@ -48,7 +48,7 @@ export interface Vault {
   /** Cached tokens (`tokens.json`). */
   readonly tokens: SealedStore;
   /** Masks every secret value known in this session; main process only. */
-  readonly redactor: SecretMemory;
+  readonly redactor: Redactor;
   onChange(listener: (status: VaultStatus) => void): () => void;
   dispose(): void;
 }
@@ -66,7 +66,8 @@ const NO_KEYCHAIN: Keychain = {
 export function createVault(options: VaultOptions): Vault {
   const time = options.time ?? systemClock;
   const keychain = options.keychain ?? NO_KEYCHAIN;
-  const memory = createRedactor();
+  // No tails: these messages mix values of many environments, and a tail names which one.
+  const memory = new Redactor([], { showTail: false });
   const listeners = new Set<(status: VaultStatus) => void>();
   const vaultFile = openOrKeepError(() => openVaultFile(options));
   let unlocked: VaultKey | undefined;

@@ -1,5 +1,11 @@
-// The real clock, and a manual one for tests (and the CLI's dry runs): time moves only when told.
-import type { Clock } from './types';
+// Time and timers, below both the vault and the token engine: the real clock, and a manual one
+// for tests, where time moves only when told.
+
+export interface Clock {
+  now(): number;
+  /** Calls `callback` after `delayMs`; returns a cancel function. */
+  setTimer(callback: () => void, delayMs: number): () => void;
+}
 
 /** setTimeout overflows past ~24.8 days; Lemonway tokens live 90. */
 const MAX_TIMER_MS = 2_147_483_647;

@@ -1,10 +1,10 @@
 /** For portability's tests: a temporary data folder with an unlocked vault, as export and import see it. Not used by the app. */
-import { openCredentials } from '../credentials/store';
-import { openWorkspace } from '../store/workspace';
-import { TEST_SCRYPT, tempDir } from '../vault/test-support';
-import { createVault } from '../vault/vault';
-import { createVariablesService } from '../variables/variables';
-import type { PortabilitySources } from './sources';
+import { openCredentials } from '../electron/core/credentials/store';
+import { openWorkspace } from '../electron/core/store/workspace';
+import { TEST_SCRYPT, tempDir } from './vault';
+import { createVault } from '../electron/core/vault/vault';
+import { createVariablesService } from '../electron/core/variables/variables';
+import type { PortabilitySources } from '../electron/core/portability/sources';
 
 export async function testFolder(): Promise<PortabilitySources & { dataDir: string; vault: ReturnType<typeof createVault> }> {
   const dataDir = tempDir();

@@ -5,13 +5,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
-import type { Environment } from '../../../shared/domain/environment';
-import type { Recipe } from '../../../shared/recipe';
-import { createManualClock, createTokenEngine, MemoryTokenCache, type TokenCache, type TokenEngine } from '../engine';
-import { createRedactor } from '../vault/redactor';
-import { createHttpClient, type NodeHttpClient } from '../http';
-import type { RunnerDeps } from './deps';
+import { AppError } from '../shared/errors';
+import type { Environment } from '../shared/domain/environment';
+import type { Recipe } from '../shared/recipe/index';
+import { createManualClock, createTokenEngine, MemoryTokenCache, type TokenCache, type TokenEngine } from '../electron/core/engine/index';
+import { Redactor } from '../electron/core/engine/redact';
+import { createHttpClient, type NodeHttpClient } from '../electron/core/http/index';
+import type { RunnerDeps } from '../electron/core/runner/deps';
 
 export interface ReceivedRequest {
   method: string;
@@ -187,9 +187,9 @@ export function createTestWorld(dataDir: string): TestWorld {
     },
     // The vault's session memory, as in production: the kit masks no more than the product does.
     redact: (text) => {
-      const memory = createRedactor();
-      for (const secret of secrets()) memory.remember(secret);
-      return memory.redact(text);
+      const memory = new Redactor([], { showTail: false });
+      for (const secret of secrets()) memory.add(secret);
+      return memory.text(text);
     },
   };
   return { ...world, deps };

@@ -7,8 +7,8 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ScryptCost } from './kdf';
-import type { Clipboard, Keychain } from './ports';
+import type { ScryptCost } from '../electron/core/vault/kdf';
+import type { Clipboard, Keychain } from '../electron/core/vault/ports';
 
 /** The cheapest cost the vault accepts: fast tests, same code path. */
 export const TEST_SCRYPT: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };

@@ -5,9 +5,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { main, type CliIo } from './main';
+import { main, type CliIo } from '../electron/cli/main';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
+const repoRoot = path.resolve(import.meta.dirname, '..');
 
 export interface CliResult<Code = number> {
   code: Code;

@@ -1,8 +1,8 @@
 // Test-only helpers: environments and credentials built from presets the way the app will build
 // them (secret flags from the preset). Not imported by production code.
-import { findPreset, RecipeSchema, type Preset, type RecipeInput } from '../../../shared/recipe';
-import { TokenError } from './errors';
-import type { EngineCredential, EngineEnvironment } from './types';
+import { findPreset, RecipeSchema, type Preset, type RecipeInput } from '../shared/recipe/index';
+import { TokenError } from '../electron/core/engine/errors';
+import type { EngineCredential, EngineEnvironment } from '../electron/core/engine/types';
 
 export function presetOf(id: string): Preset {
   const preset = findPreset(id);

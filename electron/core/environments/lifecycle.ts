@@ -7,13 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Environment } from '../../../shared/domain/environment';
 import type { CoreContext } from '../context';
+import { changeCredentials } from '../credentials/changes';
 import type { CredentialsFile } from '../credentials/store';
 import type { DataFile } from '../store/data-file';
 import type { VariablesService } from '../variables/variables';
 import type { VaultTokenCache } from '../vault/token-cache';
-import type { Handlers } from '../ipc/dispatcher';
-import { changeCredentials } from './credentials';
 import { requireConfirmation, type ConfirmationPort } from '../allowed-hosts/confirmation';
+import type { RequestOf } from '../../../shared/ipc/contract';
+import { findEnvironment } from './find';
 
 export interface EnvironmentLifecycleDeps {
   credentials: DataFile<CredentialsFile>;
@@ -24,17 +25,16 @@ export interface EnvironmentLifecycleDeps {
   confirmation?: ConfirmationPort;
 }
 
-type LifecycleHandlers = Pick<Handlers, 'environments:clone' | 'environments:delete'>;
+export interface EnvironmentLifecycle {
+  clone(request: RequestOf<'environments:clone'>): Promise<Environment>;
+  delete(id: string): Promise<{ deleted: string }>;
+}
 
-export function environmentLifecycleHandlers(ctx: CoreContext, deps: EnvironmentLifecycleDeps): LifecycleHandlers {
-  const find = (id: string): Environment => {
-    const found = ctx.workspace.read().environments.find((e) => e.id === id);
-    if (!found) throw new AppError('not-found', 'That environment no longer exists. It may have been deleted in another window or by the CLI.');
-    return found;
-  };
+export function createEnvironmentLifecycle(ctx: CoreContext, deps: EnvironmentLifecycleDeps): EnvironmentLifecycle {
+  const find = (id: string): Environment => findEnvironment(ctx.workspace.read(), id);
 
   return {
-    'environments:clone': async ({ id, name, includeSecrets, production }) => {
+    async clone({ id, name, includeSecrets, production }) {
       const source = find(id);
       if (includeSecrets && source.production && production === false) {
         await requireConfirmation(deps.confirmation, {
@@ -81,7 +81,7 @@ export function environmentLifecycleHandlers(ctx: CoreContext, deps: Environment
       return result;
     },
 
-    'environments:delete': async ({ id }) => {
+    async delete(id) {
       find(id);
       const next = await ctx.workspace.update((current) => ({ ...current, environments: current.environments.filter((e) => e.id !== id) }));
       if (deps.credentials.read().credentials.some((c) => c.environmentIds.includes(id))) {

@@ -1,0 +1,28 @@
+/**
+ * The domain services, built once by the composition root (`services.ts`). The IPC handlers
+ * (`handlers/`) and the CLI commands both call these, so the app and the CLI behave alike.
+ */
+import type { CredentialService } from './credentials/service';
+import type { DemoService } from './demo/service';
+import type { EnvironmentService } from './environments/service';
+import type { PortabilityService } from './portability/service';
+import type { RunnerService } from './runner/service';
+import type { TokenService } from './tokens/service';
+import type { TimelineStore } from './tokens/timeline-store';
+import type { SecretClipboard } from './vault/clipboard';
+import type { Vault } from './vault/vault';
+import type { VariablesService } from './variables/variables';
+
+export interface DomainServices {
+  environments: EnvironmentService;
+  credentials: CredentialService;
+  variables: VariablesService;
+  tokens: TokenService;
+  timeline: TimelineStore;
+  runner: RunnerService;
+  portability: PortabilityService;
+  demo: DemoService;
+  vault: Vault;
+  /** Copies a secret or token to the clipboard and clears it again later. */
+  clipboard: SecretClipboard;
+}
