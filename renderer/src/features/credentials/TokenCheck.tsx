@@ -9,10 +9,10 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InlineConfirm } from '../../components/InlineConfirm';
 import { api } from '../../lib/api';
-import { useShell } from '../../shell/store';
+import { useAction } from '../../lib/use-action';
 import { views } from '../../shell/views';
-import { useAction } from '../environments/use-action';
-import { useSecretsUnavailable } from '../vault/store';
+import { useShell } from '../../state/shell';
+import { useSecretsUnavailable } from '../../state/vault';
 import { TokenStatusView } from './TokenStatusView';
 import { useTokenStatus } from './use-token-status';
 

@@ -1,8 +1,8 @@
 /** The sidebar: every environment, production ones marked, the way to add one, export and import. */
 import { useState } from 'react';
+import { useEnvironments } from '../../state/environments';
 import { PortabilityButtons } from '../portability/PortabilityButtons';
 import { NewEnvironmentForm } from './NewEnvironmentForm';
-import { useEnvironments } from './store';
 
 export function EnvironmentList() {
   const environments = useEnvironments((s) => s.environments);

@@ -1,12 +1,12 @@
 /** Environments: the list on the left, the selected one (header and tabs) on the right. */
 import { useEffect } from 'react';
 import { EmptyState } from '../../components/EmptyState';
-import { useCredentials } from '../credentials/store';
+import { useCredentials } from '../../state/credentials';
+import { useEnvironments, useSelectedEnvironment } from '../../state/environments';
 import { EnvironmentHeader } from './EnvironmentHeader';
 import { EnvironmentList } from './EnvironmentList';
 import { EnvironmentTabs } from './EnvironmentTabs';
 import { NewEnvironmentForm } from './NewEnvironmentForm';
-import { useEnvironments, useSelectedEnvironment } from './store';
 import './environments.css';
 
 export function EnvironmentsView() {

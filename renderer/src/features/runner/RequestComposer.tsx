@@ -7,9 +7,9 @@ import { COMMON_METHODS, type RequestDraft } from '../../../../shared/runner/dra
 import { describeVariableProblem, findVariableProblems } from '../../../../shared/runner/references';
 import { moveBetweenTabs } from '../../components/tab-keys';
 import { REQUEST_URL_ID } from '../../lib/focus';
-import { useEnvironments } from '../environments/store';
-import { credentialsFor, useRunnerCredentials } from './credentials-store';
+import { useEnvironments } from '../../state/environments';
 import { BodyEditor } from './BodyEditor';
+import { credentialsFor, useRunnerCredentials } from './credentials-store';
 import { CurlExport } from './CurlExport';
 import { CurlImport } from './CurlImport';
 import { KeyValueTable } from './KeyValueTable';

@@ -3,7 +3,7 @@
  * when both entries match and it is long enough; the text stays in these inputs' state.
  */
 import { useId, useState } from 'react';
-import { passphraseStrength } from './passphrase-strength';
+import { passphraseStrength } from '../lib/passphrase-strength';
 
 export function NewPassphraseFields({ label, onChange }: { label: string; onChange(passphrase: string | null): void }) {
   const [first, setFirst] = useState('');

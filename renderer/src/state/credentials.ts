@@ -3,9 +3,9 @@
  * values), kept in step with the main process through the `credentials:changed` event.
  */
 import { create } from 'zustand';
-import type { Credential } from '../../../../shared/domain/credential';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { api } from '../../lib/api';
+import type { Credential } from '../../../shared/domain/credential';
+import type { ErrorInfo } from '../../../shared/errors';
+import { api } from '../lib/api';
 
 interface CredentialsState {
   credentials: Credential[];

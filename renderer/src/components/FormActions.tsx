@@ -4,8 +4,8 @@
  * `renderer/src/components/` once other features want them.
  */
 import { useState } from 'react';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import type { Action } from './use-action';
+import type { Action } from '../lib/use-action';
+import { ErrorMessage } from './ErrorMessage';
 
 export function FormActions({ action, submitLabel, disabled, onCancel }: { action: Action; submitLabel: string; disabled?: boolean; onCancel(): void }) {
   return (
