@@ -1,7 +1,6 @@
 /**
- * Shared bits of the environment, credential, variable and vault forms: the footer (the failure
- * of the last attempt, submit, cancel) and a delete button that asks first. Candidates for
- * `renderer/src/components/` once other features want them.
+ * The common parts of a form: its footer (the failure of the last attempt, submit, cancel) and a
+ * delete button that asks first.
  */
 import { useState } from 'react';
 import type { Action } from '../lib/use-action';

@@ -4,6 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { passphraseStrength } from '../lib/passphrase-strength';
+import './passphrase-fields.css';
 
 export function NewPassphraseFields({ label, onChange }: { label: string; onChange(passphrase: string | null): void }) {
   const [first, setFirst] = useState('');

@@ -3,7 +3,8 @@
  * environment x credential with a live countdown, renewal while on screen, and what to do next
  * when there is nothing yet.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
+import type { TokenKeyView } from '../../../../shared/domain/token';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -18,9 +19,10 @@ import { TokenList, useTokenGroups } from './TokenList';
 import { useAutoRenew } from './use-auto-renew';
 import './dashboard.css';
 
-const InspectorDialog = lazy(() => import('../inspector/InspectorDialog'));
+/** The dialog that decodes one token (the inspector feature), handed in by the shell. */
+export type TokenInspector = ComponentType<{ tokenKey: TokenKeyView; onClose(): void }>;
 
-export function DashboardView() {
+export function DashboardView({ inspector: Inspector }: { inspector: TokenInspector }) {
   const loaded = useDashboard((s) => s.loaded);
   const loadError = useDashboard((s) => s.loadError);
   const query = useDashboard((s) => s.query);
@@ -83,7 +85,7 @@ export function DashboardView() {
       )}
       {inspecting && (
         <Suspense fallback={null}>
-          <InspectorDialog tokenKey={inspecting} onClose={() => inspect(null)} />
+          <Inspector tokenKey={inspecting} onClose={() => inspect(null)} />
         </Suspense>
       )}
     </div>
