@@ -8,7 +8,7 @@ import type { Environment } from '../../../../shared/domain/environment';
 import { PRESETS, type Preset } from '../../../../shared/recipe';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
-import { useAction } from '../environments/use-action';
+import { useAction } from '../../lib/use-action';
 import { InlineCode } from './InlineCode';
 import { PresetForm } from './PresetForm';
 import { KIND_LABELS, starterRecipe, type RecipeKind } from './recipe-defaults';

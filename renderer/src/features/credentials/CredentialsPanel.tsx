@@ -8,10 +8,10 @@ import { findPreset } from '../../../../shared/recipe';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { focusWhenShown } from '../../lib/focus';
+import { useCredentials, useEnvironmentCredentials } from '../../state/credentials';
 import { AddCredential } from './AddCredential';
 import { CredentialEditor } from './CredentialEditor';
 import { KIND_LABELS } from './recipe-defaults';
-import { useCredentials, useEnvironmentCredentials } from './store';
 import './credentials.css';
 
 const ADD_CREDENTIAL_ID = 'add-credential';

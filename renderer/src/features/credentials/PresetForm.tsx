@@ -9,15 +9,15 @@ import { useState, type FormEvent } from 'react';
 import type { Credential } from '../../../../shared/domain/credential';
 import type { Environment } from '../../../../shared/domain/environment';
 import { presetAllowedHosts, presetDefault, type Preset, type PresetVariable } from '../../../../shared/recipe';
+import { FormActions } from '../../components/FormActions';
 import { api } from '../../lib/api';
-import { useEnvironments } from '../environments/store';
-import { FormActions } from '../environments/FormActions';
-import { useAction } from '../environments/use-action';
-import { useSecretsUnavailable } from '../vault/store';
+import { useAction } from '../../lib/use-action';
+import { useCredentials } from '../../state/credentials';
+import { useEnvironments } from '../../state/environments';
+import { useSecretsUnavailable } from '../../state/vault';
 import { InlineCode } from './InlineCode';
 import { hostsOutsideSuggestion } from './preset-hosts';
 import { nameClash, presetFields, shareableCredentials, usedIn } from './preset-reuse';
-import { useCredentials } from './store';
 
 interface PresetFormProps {
   preset: Preset;

@@ -9,10 +9,9 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { InlineConfirm } from '../../components/InlineConfirm';
 import { api } from '../../lib/api';
-import { useShell } from '../../shell/store';
-import { views } from '../../shell/views';
-import { useAction } from '../environments/use-action';
-import { useSecretsUnavailable } from '../vault/store';
+import { useAction } from '../../lib/use-action';
+import { useShell } from '../../state/shell';
+import { useSecretsUnavailable } from '../../state/vault';
 import { TokenStatusView } from './TokenStatusView';
 import { useTokenStatus } from './use-token-status';
 
@@ -60,7 +59,6 @@ export function TokenCheck({ environment, credentialId, blockedBecause }: TokenC
   const [confirming, setConfirming] = useState<{ renew: boolean } | null>(null);
   const asksFirst = environment.production && environment.confirmProduction;
   const blocked = blockedBecause ?? vaultProblem;
-  const hasTimeline = views.some((view) => view.id === 'timeline');
 
   async function fetchToken(confirmed: boolean, renew: boolean) {
     setConfirming(null);
@@ -123,7 +121,7 @@ export function TokenCheck({ environment, credentialId, blockedBecause }: TokenC
       )}
       {lastError && <ErrorMessage error={lastError} />}
       {statusError && <ErrorMessage error={statusError} />}
-      {(failure || lastError || status?.state === 'valid') && !NOTHING_SENT.has((failure ?? lastError)?.code ?? '') && hasTimeline && (
+      {(failure || lastError || status?.state === 'valid') && !NOTHING_SENT.has((failure ?? lastError)?.code ?? '') && (
         <button type="button" className="link" onClick={() => show('timeline')}>
           See the recorded exchange in the timeline
         </button>

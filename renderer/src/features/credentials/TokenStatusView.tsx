@@ -1,7 +1,7 @@
 /** A token's status in words: state, expiry with a live countdown, masked hint, type and extras. */
 import type { TokenState, TokenStatus } from '../../../../shared/domain/token';
+import { useNow } from '../../lib/clock';
 import { formatTimeLeft } from './countdown';
-import { useNow } from './use-token-status';
 
 const STATE_LABEL: Record<TokenState, string> = {
   valid: 'Valid',

@@ -1,6 +1,6 @@
 /**
  * The token status of one credential in one environment (non-secret: state, expiry, masked
- * hint), loaded once and kept current by `tokens:changed`; `useNow` ticks for countdowns.
+ * hint), loaded once and kept current by `tokens:changed`.
  */
 import { useEffect, useState } from 'react';
 import type { TokenStatus } from '../../../../shared/domain/token';
@@ -29,14 +29,4 @@ export function useTokenStatus(environmentId: string, credentialId: string) {
   }, [environmentId, credentialId]);
 
   return { status, setStatus, error };
-}
-
-/** The current time, updated every `intervalMs` while mounted. */
-export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }

@@ -3,24 +3,26 @@
  * environment x credential with a live countdown, renewal while on screen, and what to do next
  * when there is nothing yet.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
+import type { TokenKeyView } from '../../../../shared/domain/token';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { focusWhenShown } from '../../lib/focus';
-import { useShell } from '../../shell/store';
-import { useCredentials } from '../credentials/store';
-import { useSecretsUnavailable, useVault } from '../vault/store';
-import { DemoPanel } from './DemoPanel';
+import { useCredentials } from '../../state/credentials';
+import { useShell } from '../../state/shell';
+import { useSecretsUnavailable, useVault } from '../../state/vault';
 import { useDemo } from './demo-store';
+import { DemoPanel } from './DemoPanel';
 import { useDashboard } from './store';
 import { TokenList, useTokenGroups } from './TokenList';
 import { useAutoRenew } from './use-auto-renew';
 import './dashboard.css';
 
-const InspectorDialog = lazy(() => import('../inspector/InspectorDialog'));
+/** The dialog that decodes one token (the inspector feature), handed in by the shell. */
+export type TokenInspector = ComponentType<{ tokenKey: TokenKeyView; onClose(): void }>;
 
-export function DashboardView() {
+export function DashboardView({ inspector: Inspector }: { inspector: TokenInspector }) {
   const loaded = useDashboard((s) => s.loaded);
   const loadError = useDashboard((s) => s.loadError);
   const query = useDashboard((s) => s.query);
@@ -83,7 +85,7 @@ export function DashboardView() {
       )}
       {inspecting && (
         <Suspense fallback={null}>
-          <InspectorDialog tokenKey={inspecting} onClose={() => inspect(null)} />
+          <Inspector tokenKey={inspecting} onClose={() => inspect(null)} />
         </Suspense>
       )}
     </div>

@@ -2,7 +2,7 @@
  * The demo bar above the cards while the demo is set up: where its server runs, an
  * authenticated call to its API with each demo credential, and the way to remove it.
  */
-import { useCredentials } from '../credentials/store';
+import { useCredentials } from '../../state/credentials';
 import { useDemo } from './demo-store';
 
 const DIALECT_LABELS = { oauth2: 'OAuth2 token', session: 'session token' } as const;

@@ -7,12 +7,12 @@ import { useMemo, type CSSProperties } from 'react';
 import type { Credential } from '../../../../shared/domain/credential';
 import type { Environment } from '../../../../shared/domain/environment';
 import type { TokenStatus } from '../../../../shared/domain/token';
-import { useCredentials } from '../credentials/store';
-import { useEnvironments } from '../environments/store';
+import { useCredentials } from '../../state/credentials';
+import { useEnvironments } from '../../state/environments';
 import { tokenId, useDashboard } from './store';
+import { sentAs, STATE_LABELS } from './token-rules';
 import { TokenCard } from './TokenCard';
 import { TokenRow } from './TokenRow';
-import { sentAs, STATE_LABELS } from './token-rules';
 
 interface Row {
   id: string;

@@ -3,10 +3,10 @@
  * answer from its API. After an app restart the demo server is started again on demand.
  */
 import { create } from 'zustand';
-import type { DemoCallResult, DemoStatus } from '../../../../shared/ipc/domains/demo';
 import type { ErrorInfo } from '../../../../shared/errors';
+import type { DemoCallResult, DemoStatus } from '../../../../shared/ipc/domains/demo';
 import { api, toErrorInfo, unwrap } from '../../lib/api';
-import { useVault } from '../vault/store';
+import { useVault } from '../../state/vault';
 
 interface DemoState {
   status: DemoStatus | null;

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { TokenKeyView, TokenStatus } from '../../../../shared/domain/token';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { api, toErrorInfo, unwrap } from '../../lib/api';
-import { useVault } from '../vault/store';
+import { useVault } from '../../state/vault';
 
 export type TokenId = string;
 export const tokenId = (key: TokenKeyView): TokenId => `${key.environmentId}|${key.credentialId}`;

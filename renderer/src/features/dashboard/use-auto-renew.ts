@@ -4,7 +4,7 @@
  * production environments that ask first (see `renewalDue`).
  */
 import { useEffect } from 'react';
-import { useEnvironments } from '../environments/store';
+import { useEnvironments } from '../../state/environments';
 import { useDashboard, type TokenId } from './store';
 import { renewalDue } from './token-rules';
 

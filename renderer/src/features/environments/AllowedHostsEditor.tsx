@@ -6,8 +6,8 @@ import { useState, type FormEvent } from 'react';
 import type { Environment } from '../../../../shared/domain/environment';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { checkAllowedHost } from './allowed-hosts';
-import { useAction } from './use-action';
 
 export function AllowedHostsEditor({ environment }: { environment: Environment }) {
   const [draft, setDraft] = useState('');

@@ -4,10 +4,10 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { Environment } from '../../../../shared/domain/environment';
+import { FormActions } from '../../components/FormActions';
 import { api } from '../../lib/api';
-import { FormActions } from './FormActions';
-import { useEnvironments } from './store';
-import { useAction } from './use-action';
+import { useAction } from '../../lib/use-action';
+import { useEnvironments } from '../../state/environments';
 
 export function CloneEnvironmentForm({ environment, onDone }: { environment: Environment; onDone(): void }) {
   const select = useEnvironments((s) => s.select);

@@ -6,11 +6,11 @@
 import { useState, type FormEvent } from 'react';
 import type { Environment } from '../../../../shared/domain/environment';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ConfirmDelete } from '../../components/FormActions';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
+import { useEnvironments } from '../../state/environments';
 import { CloneEnvironmentForm } from './CloneEnvironmentForm';
-import { ConfirmDelete } from './FormActions';
-import { useEnvironments } from './store';
-import { useAction } from './use-action';
 
 export function EnvironmentHeader({ environment }: { environment: Environment }) {
   const remove = useEnvironments((s) => s.remove);

@@ -1,10 +1,12 @@
-/** The sidebar: every environment, production ones marked, the way to add one, export and import. */
-import { useState } from 'react';
-import { PortabilityButtons } from '../portability/PortabilityButtons';
+/**
+ * The sidebar: every environment, production ones marked, the way to add one, and below them the
+ * actions the shell hands in (export and import).
+ */
+import { useState, type ReactNode } from 'react';
+import { useEnvironments } from '../../state/environments';
 import { NewEnvironmentForm } from './NewEnvironmentForm';
-import { useEnvironments } from './store';
 
-export function EnvironmentList() {
+export function EnvironmentList({ actions }: { actions: ReactNode }) {
   const environments = useEnvironments((s) => s.environments);
   const selectedId = useEnvironments((s) => s.selectedId);
   const select = useEnvironments((s) => s.select);
@@ -41,7 +43,7 @@ export function EnvironmentList() {
         ))}
       </ul>
       {environments.length === 0 && !adding && <p className="muted small">No environments yet.</p>}
-      <PortabilityButtons />
+      {actions}
     </nav>
   );
 }

@@ -5,8 +5,8 @@
 import type { Environment } from '../../../../shared/domain/environment';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
+import { useAction } from '../../lib/use-action';
 import { AllowedHostsEditor } from './AllowedHostsEditor';
-import { useAction } from './use-action';
 
 type Toggle = 'production' | 'confirmProduction' | 'allowInsecureTls';
 

@@ -1,40 +1,42 @@
 /**
- * The selected environment's parts as tabs: credentials (and their tokens), variables, settings.
- * Arrow keys move between tabs, as in any tab list. Keyed by environment by the parent, so a
- * revealed secret or a half-typed form never carries over to another environment.
+ * The selected environment's parts as tabs: the panels other features contribute (credentials and
+ * their tokens, variables), then its settings. Arrow keys move between tabs, as in any tab list.
+ * Keyed by environment by the parent, so a revealed secret or a half-typed form never carries
+ * over to another environment.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Environment } from '../../../../shared/domain/environment';
-import { CredentialsPanel } from '../credentials/CredentialsPanel';
-import { VariablesTable } from '../variables/VariablesTable';
 import { EnvironmentSettings } from './EnvironmentSettings';
 
-const TABS = [
-  { id: 'credentials', label: 'Credentials' },
-  { id: 'variables', label: 'Variables' },
-  { id: 'settings', label: 'Settings' },
-] as const;
+/** One tab of an environment, shown by another feature; the shell decides which and in what order. */
+export interface EnvironmentPanel {
+  id: string;
+  label: string;
+  render(environment: Environment): ReactNode;
+}
 
-type TabId = (typeof TABS)[number]['id'];
+const SETTINGS: EnvironmentPanel = { id: 'settings', label: 'Settings', render: (environment) => <EnvironmentSettings environment={environment} /> };
 
-export function EnvironmentTabs({ environment }: { environment: Environment }) {
-  const [tab, setTab] = useState<TabId>('credentials');
+export function EnvironmentTabs({ environment, panels }: { environment: Environment; panels: EnvironmentPanel[] }) {
+  const tabs = [...panels, SETTINGS];
+  const [tab, setTab] = useState(tabs[0]!.id);
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+  const current = tabs.find((t) => t.id === tab) ?? SETTINGS;
 
   function onKeyDown(event: KeyboardEvent) {
-    const index = TABS.findIndex((t) => t.id === tab);
+    const index = tabs.findIndex((t) => t.id === tab);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
     event.preventDefault();
-    const next = (index + step + TABS.length) % TABS.length;
-    setTab(TABS[next]!.id);
+    const next = (index + step + tabs.length) % tabs.length;
+    setTab(tabs[next]!.id);
     buttons.current[next]?.focus();
   }
 
   return (
     <div className="environment-tabs">
       <div role="tablist" aria-label={`${environment.name} sections`} className="tabs" onKeyDown={onKeyDown}>
-        {TABS.map((t, i) => (
+        {tabs.map((t, i) => (
           <button
             key={t.id}
             ref={(el) => {
@@ -53,9 +55,7 @@ export function EnvironmentTabs({ environment }: { environment: Environment }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'credentials' && <CredentialsPanel environment={environment} />}
-        {tab === 'variables' && <VariablesTable environment={environment} />}
-        {tab === 'settings' && <EnvironmentSettings environment={environment} />}
+        {current.render(environment)}
       </div>
     </div>
   );

@@ -1,15 +1,24 @@
-/** Environments: the list on the left, the selected one (header and tabs) on the right. */
-import { useEffect } from 'react';
+/**
+ * Environments: the list on the left, the selected one (header and tabs) on the right. The tabs
+ * other features show (credentials, variables) and the list's actions come from the shell.
+ */
+import { useEffect, type ReactNode } from 'react';
 import { EmptyState } from '../../components/EmptyState';
-import { useCredentials } from '../credentials/store';
+import { useCredentials } from '../../state/credentials';
+import { useEnvironments, useSelectedEnvironment } from '../../state/environments';
 import { EnvironmentHeader } from './EnvironmentHeader';
 import { EnvironmentList } from './EnvironmentList';
-import { EnvironmentTabs } from './EnvironmentTabs';
+import { EnvironmentTabs, type EnvironmentPanel } from './EnvironmentTabs';
 import { NewEnvironmentForm } from './NewEnvironmentForm';
-import { useEnvironments, useSelectedEnvironment } from './store';
 import './environments.css';
 
-export function EnvironmentsView() {
+interface EnvironmentsViewProps {
+  panels: EnvironmentPanel[];
+  /** Shown under the list of environments. */
+  listActions: ReactNode;
+}
+
+export function EnvironmentsView({ panels, listActions }: EnvironmentsViewProps) {
   const count = useEnvironments((s) => s.environments.length);
   const selected = useSelectedEnvironment();
   const loadCredentials = useCredentials((s) => s.load);
@@ -21,12 +30,12 @@ export function EnvironmentsView() {
 
   return (
     <div className="split">
-      <EnvironmentList />
+      <EnvironmentList actions={listActions} />
       <div className="content">
         {selected ? (
           <>
             <EnvironmentHeader key={`${selected.id}:${selected.name}`} environment={selected} />
-            <EnvironmentTabs key={selected.id} environment={selected} />
+            <EnvironmentTabs key={selected.id} environment={selected} panels={panels} />
           </>
         ) : count === 0 ? (
           <EmptyState level={1} title="Create your first environment">

@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
-import { useEnvironments } from './store';
-import { useAction } from './use-action';
+import { useAction } from '../../lib/use-action';
+import { useEnvironments } from '../../state/environments';
 
 export function NewEnvironmentForm({ onDone }: { onDone?: () => void }) {
   const select = useEnvironments((s) => s.select);

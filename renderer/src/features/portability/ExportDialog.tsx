@@ -5,11 +5,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { ExportSummary } from '../../../../shared/ipc/domains/portability';
+import { FormActions } from '../../components/FormActions';
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { api } from '../../lib/api';
-import { FormActions } from '../environments/FormActions';
-import { useEnvironments } from '../environments/store';
-import { useAction } from '../environments/use-action';
-import { NewPassphraseFields } from '../vault/NewPassphraseFields';
+import { useAction } from '../../lib/use-action';
+import { useEnvironments } from '../../state/environments';
 import { DoneRow, PortabilityDialog } from './PortabilityDialog';
 import { exportedSecretsSentence, exportedSentence } from './wording';
 

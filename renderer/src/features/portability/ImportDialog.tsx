@@ -6,9 +6,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { ImportSummary } from '../../../../shared/ipc/domains/portability';
+import { FormActions } from '../../components/FormActions';
 import { api } from '../../lib/api';
-import { FormActions } from '../environments/FormActions';
-import { useAction } from '../environments/use-action';
+import { useAction } from '../../lib/use-action';
 import { ImportSummaryView } from './ImportSummaryView';
 import { DoneRow, PortabilityDialog } from './PortabilityDialog';
 

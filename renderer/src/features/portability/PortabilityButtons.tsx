@@ -1,6 +1,6 @@
 /** "Export…" and "Import…" under the environment list; each opens its dialog. */
 import { useState } from 'react';
-import { useEnvironments } from '../environments/store';
+import { useEnvironments } from '../../state/environments';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import './portability.css';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { runnerApi } from './api';
+import { api } from '../../lib/api';
 import { useRunner } from './store';
 
 export function CurlExport({ onDone }: { onDone(): void }) {
@@ -14,7 +14,7 @@ export function CurlExport({ onDone }: { onDone(): void }) {
 
   useEffect(() => {
     let current = true;
-    void runnerApi.runner['export-curl']({ draft, reveal }).then((result) => {
+    void api.runner['export-curl']({ draft, reveal }).then((result) => {
       if (!current) return;
       setCommand(result.ok ? result.value : null);
       setError(result.ok ? null : result.error);

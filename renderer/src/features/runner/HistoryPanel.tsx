@@ -4,8 +4,7 @@
  * reopened with one click, cleared on demand.
  */
 import { useState } from 'react';
-import { toErrorInfo, unwrap } from '../../lib/api';
-import { runnerApi } from './api';
+import { api, toErrorInfo, unwrap } from '../../lib/api';
 import { formatMs, requestHost, requestPath } from './format';
 import { useRunnerSidebar } from './sidebar-store';
 import { useRunner } from './store';
@@ -21,7 +20,7 @@ export function HistoryPanel() {
 
   async function reopen(id: string) {
     try {
-      openHistory(await unwrap(runnerApi.history.get({ id })));
+      openHistory(await unwrap(api.history.get({ id })));
     } catch (error) {
       useRunnerSidebar.setState({ error: toErrorInfo(error) });
     }

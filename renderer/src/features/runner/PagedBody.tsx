@@ -8,7 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEve
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { BodyView } from '../../../../shared/runner/results';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { runnerApi } from './api';
+import { api } from '../../lib/api';
 import { clampContentTop, contentTopAt, contentTopCentring, scrollHeight, scrollTopFor, visibleLines, type ScrollSpace } from './scroll-space';
 
 const PAGE = 500;
@@ -93,7 +93,7 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
     async (page: number) => {
       if (pending.current.has(page)) return;
       pending.current.add(page);
-      const result = await runnerApi.runner['body-page']({ bodyId, view, from: page * PAGE, count: PAGE });
+      const result = await api.runner['body-page']({ bodyId, view, from: page * PAGE, count: PAGE });
       pending.current.delete(page);
       if (!result.ok) return setError(result.error);
       result.value.lines.forEach((line, i) => lines.current.set(result.value.from + i, line));
@@ -139,7 +139,7 @@ export function PagedBody({ bodyId, view, firstLines, lineCount: initialCount, c
     event?.preventDefault();
     if (query === '') return;
     const from = match === null ? 0 : backwards ? Math.max(0, match - 1) : match + 1;
-    const result = await runnerApi.runner['body-search']({ bodyId, view, query, from, backwards });
+    const result = await api.runner['body-search']({ bodyId, view, query, from, backwards });
     if (!result.ok) return setError(result.error);
     setCount(result.value.lineCount);
     setComplete(result.value.complete);

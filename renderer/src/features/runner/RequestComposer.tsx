@@ -7,8 +7,8 @@ import { COMMON_METHODS, type RequestDraft } from '../../../../shared/runner/dra
 import { describeVariableProblem, findVariableProblems } from '../../../../shared/runner/references';
 import { moveBetweenTabs } from '../../components/tab-keys';
 import { REQUEST_URL_ID } from '../../lib/focus';
-import { useEnvironments } from '../environments/store';
-import { credentialsFor, useRunnerCredentials } from './credentials-store';
+import { credentialsIn, useCredentials } from '../../state/credentials';
+import { useEnvironments } from '../../state/environments';
 import { BodyEditor } from './BodyEditor';
 import { CurlExport } from './CurlExport';
 import { CurlImport } from './CurlImport';
@@ -31,13 +31,13 @@ export function RequestComposer() {
   const saved = useRunner((s) => s.saved);
   const notice = useRunner((s) => s.notice);
   const environments = useEnvironments((s) => s.environments);
-  const allCredentials = useRunnerCredentials((s) => s.credentials);
+  const allCredentials = useCredentials((s) => s.credentials);
   const [tab, setTab] = useState<Tab>('query');
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const environment = environments.find((e) => e.id === draft.environmentId) ?? null;
   const variableNames = useMemo(() => (environment?.variables ?? []).map((v) => v.name), [environment]);
-  const credentials = credentialsFor(allCredentials, draft.environmentId);
+  const credentials = credentialsIn(allCredentials, draft.environmentId);
   const problems = findVariableProblems(draft, variableNames).map((p) => describeVariableProblem(p, environment?.name ?? null));
   const set = (patch: Partial<RequestDraft>) => edit((d) => ({ ...d, ...patch }));
 

@@ -6,7 +6,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { moveBetweenTabs } from '../../components/tab-keys';
-import { useRunnerCredentials } from './credentials-store';
+import { useCredentials } from '../../state/credentials';
 import { HistoryPanel } from './HistoryPanel';
 import { RequestComposer } from './RequestComposer';
 import { ResponsePanel } from './ResponsePanel';
@@ -21,8 +21,8 @@ export default function RunnerView() {
   const loadHistory = useRunnerSidebar((s) => s.loadHistory);
   const sidebarError = useRunnerSidebar((s) => s.error);
   const clearSidebarError = useRunnerSidebar((s) => s.clearError);
-  const credentialsError = useRunnerCredentials((s) => s.error);
-  const loadCredentials = useRunnerCredentials((s) => s.load);
+  const credentialsError = useCredentials((s) => s.error);
+  const loadCredentials = useCredentials((s) => s.load);
 
   useEffect(() => {
     void loadSaved();

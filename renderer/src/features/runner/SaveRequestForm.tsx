@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { DEFAULT_COLLECTION } from '../../../../shared/runner/saved';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { runnerApi } from './api';
+import { api } from '../../lib/api';
 import { useRunner } from './store';
 
 export function SaveRequestForm({ onDone }: { onDone(): void }) {
@@ -17,7 +17,7 @@ export function SaveRequestForm({ onDone }: { onDone(): void }) {
 
   async function submit(event: FormEvent, asNew: boolean) {
     event.preventDefault();
-    const result = await runnerApi.requests.save({ id: asNew ? undefined : saved?.id, name, collection, folder, draft });
+    const result = await api.requests.save({ id: asNew ? undefined : saved?.id, name, collection, folder, draft });
     if (!result.ok) return setError(result.error);
     markSaved(result.value);
     onDone();

@@ -3,8 +3,7 @@ import { create } from 'zustand';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { HistoryList } from '../../../../shared/runner/results';
 import type { SavedRequest } from '../../../../shared/runner/saved';
-import { toErrorInfo, unwrap } from '../../lib/api';
-import { runnerApi } from './api';
+import { api, toErrorInfo, unwrap } from '../../lib/api';
 
 interface SidebarState {
   saved: SavedRequest[];
@@ -27,23 +26,23 @@ export const useRunnerSidebar = create<SidebarState>((set, get) => {
     }
   }
 
-  runnerApi.on('requests:changed', (saved) => set({ saved }));
-  runnerApi.on('history:changed', () => void get().loadHistory());
+  api.on('requests:changed', (saved) => set({ saved }));
+  api.on('history:changed', () => void get().loadHistory());
 
   return {
     saved: [],
     history: { entries: [], unreadable: 0 },
     search: '',
     error: null,
-    loadSaved: () => attempt(async () => set({ saved: await unwrap(runnerApi.requests.list({})) })),
+    loadSaved: () => attempt(async () => set({ saved: await unwrap(api.requests.list({})) })),
     loadHistory: (search = get().search) =>
       attempt(async () => {
         set({ search });
-        const history = await unwrap(runnerApi.history.list({ search, limit: 200 }));
+        const history = await unwrap(api.history.list({ search, limit: 200 }));
         if (get().search === search) set({ history });
       }),
-    clearHistory: () => attempt(async () => void (await unwrap(runnerApi.history.clear({})))),
-    deleteSaved: (id) => attempt(async () => void (await unwrap(runnerApi.requests.delete({ id })))),
+    clearHistory: () => attempt(async () => void (await unwrap(api.history.clear({})))),
+    deleteSaved: (id) => attempt(async () => void (await unwrap(api.requests.delete({ id })))),
     clearError: () => set({ error: null }),
   };
 });

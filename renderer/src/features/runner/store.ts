@@ -7,8 +7,7 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import { emptyDraft, type RequestDraft } from '../../../../shared/runner/draft';
 import type { HistoryEntryView, RunResult, SentRequest } from '../../../../shared/runner/results';
 import type { SavedRequest } from '../../../../shared/runner/saved';
-import { toErrorInfo, unwrap } from '../../lib/api';
-import { runnerApi } from './api';
+import { api, toErrorInfo, unwrap } from '../../lib/api';
 import { changeMethod, type SetAsideBody } from './method-change';
 
 interface RunnerState {
@@ -82,7 +81,7 @@ export const useRunner = create<RunnerState>((set, get) => ({
     const sendId = `send-${Date.now()}-${sends}`;
     set({ sendId, error: null, confirmation: null, notice: null });
     try {
-      const result = await unwrap(runnerApi.runner.send({ draft: get().draft, sendId, confirmed }));
+      const result = await unwrap(api.runner.send({ draft: get().draft, sendId, confirmed }));
       set({ result, failedRequest: null });
     } catch (error) {
       const info = toErrorInfo(error);
@@ -95,7 +94,7 @@ export const useRunner = create<RunnerState>((set, get) => ({
   async cancel() {
     const { sendId } = get();
     if (!sendId) return;
-    const result = await runnerApi.runner.cancel({ sendId });
+    const result = await api.runner.cancel({ sendId });
     if (!result.ok) set({ error: result.error });
   },
   dismissConfirmation: () => set({ confirmation: null }),

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api, toErrorInfo, unwrap } from '../../lib/api';
 import { localDateTime } from '../../lib/time';
-import { useEnvironments } from '../environments/store';
+import { useEnvironments } from '../../state/environments';
 import { copyText } from './copy-text';
 import { ExchangeDetails } from './ExchangeDetails';
 

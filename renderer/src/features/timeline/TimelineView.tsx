@@ -2,9 +2,9 @@
 import { useEffect } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useCredentials } from '../credentials/store';
-import { useEnvironments } from '../environments/store';
-import { useTimeline } from './store';
+import { useCredentials } from '../../state/credentials';
+import { useEnvironments } from '../../state/environments';
+import { useTimeline } from '../../state/timeline';
 import { TimelineEntry } from './TimelineEntry';
 import './timeline.css';
 

@@ -6,10 +6,10 @@
 import { useState, type FormEvent } from 'react';
 import type { Environment, Variable } from '../../../../shared/domain/environment';
 import { variableNameSchema } from '../../../../shared/domain/environment';
+import { FormActions } from '../../components/FormActions';
 import { api } from '../../lib/api';
-import { FormActions } from '../environments/FormActions';
-import { useAction } from '../environments/use-action';
-import { useSecretsUnavailable } from '../vault/store';
+import { useAction } from '../../lib/use-action';
+import { useSecretsUnavailable } from '../../state/vault';
 
 interface VariableFormProps {
   environment: Environment;

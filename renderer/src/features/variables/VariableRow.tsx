@@ -6,9 +6,9 @@
 import { useState } from 'react';
 import type { Environment, Variable } from '../../../../shared/domain/environment';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ConfirmDelete } from '../../components/FormActions';
 import { api } from '../../lib/api';
-import { ConfirmDelete } from '../environments/FormActions';
-import { useAction } from '../environments/use-action';
+import { useAction } from '../../lib/use-action';
 import { useRevealedSecret } from './use-revealed-secret';
 
 interface VariableRowProps {

@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import type { Environment } from '../../../../shared/domain/environment';
-import { useCredentials } from '../credentials/store';
-import { useSecretsUnavailable } from '../vault/store';
+import { useCredentials } from '../../state/credentials';
+import { useSecretsUnavailable } from '../../state/vault';
 import { variableUsage } from './usage';
 import { VariableForm } from './VariableForm';
 import { VariableRow } from './VariableRow';

@@ -1,11 +1,11 @@
 /** Changes the vault passphrase (or adds one to a keychain-only vault); the main process checks the current one. */
 import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../../shared/ipc/domains/vault';
+import { FormActions } from '../../components/FormActions';
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { api } from '../../lib/api';
-import { FormActions } from '../environments/FormActions';
-import { useAction } from '../environments/use-action';
-import { NewPassphraseFields } from './NewPassphraseFields';
-import { useVault } from './store';
+import { useAction } from '../../lib/use-action';
+import { useVault } from '../../state/vault';
 
 export function ChangePassphraseForm({ status, onDone }: { status: VaultStatus; onDone(): void }) {
   const receive = useVault((s) => s.receive);

@@ -4,8 +4,8 @@ import type { VaultStatus } from '../../../../shared/ipc/domains/vault';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { focusVaultControl } from '../../lib/focus';
-import { useAction } from '../environments/use-action';
-import { useVault } from './store';
+import { useAction } from '../../lib/use-action';
+import { useVault } from '../../state/vault';
 
 export function UnlockForm({ status }: { status: VaultStatus }) {
   const receive = useVault((s) => s.receive);

@@ -5,9 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useVault } from '../../state/vault';
 import { UnlockForm } from './UnlockForm';
 import { VaultSetupForm } from './VaultSetupForm';
-import { useVault } from './store';
 import './vault.css';
 
 export function VaultBanner() {

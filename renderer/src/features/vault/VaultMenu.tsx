@@ -7,9 +7,9 @@ import type { VaultStatus } from '../../../../shared/ipc/domains/vault';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { focusVaultControl, VAULT_CONTROL_ID } from '../../lib/focus';
-import { useAction } from '../environments/use-action';
+import { useAction } from '../../lib/use-action';
+import { useVault } from '../../state/vault';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
-import { useVault } from './store';
 import './vault.css';
 
 const STATE_LABEL = { 'not-set-up': 'Vault not set up', locked: 'Vault locked', unlocked: 'Vault unlocked', damaged: 'Vault damaged' } as const;

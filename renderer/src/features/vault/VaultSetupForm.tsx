@@ -5,11 +5,11 @@
 import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../../shared/ipc/domains/vault';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { NewPassphraseFields } from '../../components/NewPassphraseFields';
 import { api } from '../../lib/api';
 import { focusVaultControl } from '../../lib/focus';
-import { useAction } from '../environments/use-action';
-import { NewPassphraseFields } from './NewPassphraseFields';
-import { useVault } from './store';
+import { useAction } from '../../lib/use-action';
+import { useVault } from '../../state/vault';
 
 export function VaultSetupForm({ status }: { status: VaultStatus }) {
   const receive = useVault((s) => s.receive);

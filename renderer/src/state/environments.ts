@@ -3,9 +3,9 @@
  * process through the `environments:changed` event.
  */
 import { create } from 'zustand';
-import type { Environment } from '../../../../shared/domain/environment';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { api, toErrorInfo, unwrap } from '../../lib/api';
+import type { Environment } from '../../../shared/domain/environment';
+import type { ErrorInfo } from '../../../shared/errors';
+import { api, toErrorInfo, unwrap } from '../lib/api';
 
 interface EnvironmentsState {
   environments: Environment[];

@@ -3,7 +3,8 @@
  * when both entries match and it is long enough; the text stays in these inputs' state.
  */
 import { useId, useState } from 'react';
-import { passphraseStrength } from './passphrase-strength';
+import { passphraseStrength } from '../lib/passphrase-strength';
+import './passphrase-fields.css';
 
 export function NewPassphraseFields({ label, onChange }: { label: string; onChange(passphrase: string | null): void }) {
   const [first, setFirst] = useState('');

@@ -1,11 +1,10 @@
 /**
- * Shared bits of the environment, credential, variable and vault forms: the footer (the failure
- * of the last attempt, submit, cancel) and a delete button that asks first. Candidates for
- * `renderer/src/components/` once other features want them.
+ * The common parts of a form: its footer (the failure of the last attempt, submit, cancel) and a
+ * delete button that asks first.
  */
 import { useState } from 'react';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import type { Action } from './use-action';
+import type { Action } from '../lib/use-action';
+import { ErrorMessage } from './ErrorMessage';
 
 export function FormActions({ action, submitLabel, disabled, onCancel }: { action: Action; submitLabel: string; disabled?: boolean; onCancel(): void }) {
   return (

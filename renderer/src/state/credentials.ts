@@ -3,9 +3,9 @@
  * values), kept in step with the main process through the `credentials:changed` event.
  */
 import { create } from 'zustand';
-import type { Credential } from '../../../../shared/domain/credential';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { api } from '../../lib/api';
+import type { Credential } from '../../../shared/domain/credential';
+import type { ErrorInfo } from '../../../shared/errors';
+import { api } from '../lib/api';
 
 interface CredentialsState {
   credentials: Credential[];
@@ -28,8 +28,13 @@ export const useCredentials = create<CredentialsState>((set) => {
   };
 });
 
+/** Credentials used in one environment, in creation order; none without an environment. */
+export function credentialsIn(credentials: Credential[], environmentId: string | null): Credential[] {
+  if (!environmentId) return [];
+  return credentials.filter((credential) => credential.environmentIds.includes(environmentId));
+}
+
 /** Credentials used in one environment, in creation order. */
 export function useEnvironmentCredentials(environmentId: string): Credential[] {
-  const credentials = useCredentials((s) => s.credentials);
-  return credentials.filter((credential) => credential.environmentIds.includes(environmentId));
+  return credentialsIn(useCredentials((s) => s.credentials), environmentId);
 }

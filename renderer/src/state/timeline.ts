@@ -3,9 +3,9 @@
  * by `timeline:added`, optionally narrowed to one environment and/or credential.
  */
 import { create } from 'zustand';
-import type { TimelineEntryView } from '../../../../shared/domain/token';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { api, toErrorInfo, unwrap } from '../../lib/api';
+import type { TimelineEntryView } from '../../../shared/domain/token';
+import type { ErrorInfo } from '../../../shared/errors';
+import { api, toErrorInfo, unwrap } from '../lib/api';
 
 export interface TimelineFilter {
   environmentId?: string;

@@ -3,7 +3,7 @@
  * component (busy flag, readable error), so a failure is shown where the user acted.
  */
 import { useCallback, useState } from 'react';
-import type { ErrorInfo, Result } from '../../../../shared/errors';
+import type { ErrorInfo, Result } from '../../../shared/errors';
 
 export interface Action {
   busy: boolean;

@@ -1,13 +1,13 @@
 /** The app frame: top bar, the rail of main views, problems found at start, and the current view. */
 import { Suspense, useEffect, useState, type MouseEvent } from 'react';
-import type { AppInfo } from '../../shared/ipc/contract';
-import { ErrorMessage } from './components/ErrorMessage';
-import { useEnvironments } from './features/environments/store';
-import { VaultBanner } from './features/vault/VaultBanner';
-import { VaultMenu } from './features/vault/VaultMenu';
-import { api } from './lib/api';
-import { useShell } from './shell/store';
-import { views } from './shell/views';
+import type { AppInfo } from '../../../shared/ipc/contract';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { VaultBanner } from '../features/vault/VaultBanner';
+import { VaultMenu } from '../features/vault/VaultMenu';
+import { api } from '../lib/api';
+import { useEnvironments } from '../state/environments';
+import { useShell } from '../state/shell';
+import { views } from './views';
 
 /** Past the top bar and the rail, without changing the address (the shell blocks navigation). */
 function skipToView(event: MouseEvent) {

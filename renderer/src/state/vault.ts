@@ -3,9 +3,9 @@
  * by the `vault:changed` event. Holds no passphrase and no secret.
  */
 import { create } from 'zustand';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { VaultStatus } from '../../../../shared/ipc/domains/vault';
-import { api } from '../../lib/api';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { VaultStatus } from '../../../shared/ipc/domains/vault';
+import { api } from '../lib/api';
 
 interface VaultState {
   status: VaultStatus | null;
