@@ -5,10 +5,13 @@
  *
  * What it adds on top:
  * - validation with a zod schema, and format versions with migrations (`migrations.ts`);
+ * - a checksum and save count in every file (`integrity.ts`): content that does not match it
+ *   is damage, even when it reads as valid JSON of the right shape;
  * - `FILE.bak`, a real copy of the last good content, refreshed before every write;
  * - a damaged file is reported and, at the next save, set aside (never overwritten); while it
  *   is damaged, reads use the backup if it is good. A missing file with a good backup is
- *   recovered from the backup. All repairs happen under the write lock;
+ *   recovered from the backup; one missing with its backup is named if the folder's manifest
+ *   (`manifest.ts`) lists it. All repairs happen under the write lock;
  * - updates are read-modify-write under a lock shared with other processes, so the app and the
  *   CLI can write at the same time without losing work;
  * - reads are cached by the file's identity (inode, mtime, size), so repeated reads do not
