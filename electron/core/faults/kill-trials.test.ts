@@ -66,5 +66,5 @@ describe('SIGKILL during secret set and import', () => {
     console.log(`kill trials (seed ${SEED}): ${TRIALS} trials, ${tally.killed} killed, ${tally.completed} completed, ${tally.refusedCleanly} refused cleanly; every completed write intact`);
     expect(tally.killed).toBeGreaterThan(0);
     expect(tally.completed).toBeGreaterThan(0);
-  }, LONG ? 1_800_000 : 300_000);
+  }, LONG ? 7_200_000 : 300_000); // generous: the machine may be busy, and this is not a speed test
 });

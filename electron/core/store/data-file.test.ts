@@ -96,10 +96,10 @@ describe('data files', () => {
     const before = hashDir(dir);
     const reopened = open(dir);
     expect(hashDir(dir)).toBe(before);
-    expect(reopened.problems[0]!.message).toMatch(/items\.json is damaged: it ends early .* recovered it from its last good copy \(items\.json\.bak, as saved at .*\); the last change saved to items\.json after that .* is lost/);
+    expect(reopened.problems[0]!.message).toMatch(/items\.json is damaged: it ends early .* recovered it from its last good copy \(items\.json\.bak, save 1 of items\.json, made at .*\); the last change saved to items\.json after that \(save 2 of items\.json, at .*\) is lost/);
     expect(reopened.file.read().items).toEqual(['a']);
     await add(reopened.file, 'c');
-    const keptAs = reopened.problems[0]!.keptAs;
+    const keptAs = reopened.problems[0]!.keptAs!;
     expect(fs.readFileSync(keptAs, 'utf8')).toBe('{"schemaVersion":2,"items":["a","b"');
     expect(readJson(file.path).items).toEqual(['a', 'c']);
   });
@@ -120,7 +120,7 @@ describe('data files', () => {
     const { file } = open(dir);
     expect(file.read()).toEqual({ schemaVersion: 2, items: ['x', 'y'] });
     await add(file, 'z');
-    expect(readJson(file.path)).toEqual({ schemaVersion: 2, items: ['x', 'y', 'z'] });
+    expect(readJson(file.path)).toEqual({ schemaVersion: 2, items: ['x', 'y', 'z'], integrity: { generation: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(readJson(`${file.path}.bak`)).toEqual({ schemaVersion: 1, list: 'x,y' });
   });
 
@@ -180,7 +180,7 @@ describe('data files', () => {
     expect(problems[0]!.message).toContain('workspace.json is damaged: it ends early');
     expect(workspace.read().environments).toEqual([]);
     await workspace.update((w) => w);
-    expect(fs.readFileSync(problems[0]!.keptAs, 'utf8')).toBe(garbage);
+    expect(fs.readFileSync(problems[0]!.keptAs!, 'utf8')).toBe(garbage);
     expect(workspace.read().environments).toEqual([]);
   });
 
@@ -191,6 +191,6 @@ describe('data files', () => {
     const workspace = openWorkspace({ dataDir: dir, problems });
     expect(problems[0]!.message).toContain('does not have the expected shape');
     await workspace.update((w) => w);
-    expect(fs.existsSync(problems[0]!.keptAs)).toBe(true);
+    expect(fs.existsSync(problems[0]!.keptAs!)).toBe(true);
   });
 });

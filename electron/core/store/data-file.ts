@@ -5,10 +5,13 @@
  *
  * What it adds on top:
  * - validation with a zod schema, and format versions with migrations (`migrations.ts`);
+ * - a checksum and save count in every file (`integrity.ts`): content that does not match it
+ *   is damage, even when it reads as valid JSON of the right shape;
  * - `FILE.bak`, a real copy of the last good content, refreshed before every write;
  * - a damaged file is reported and, at the next save, set aside (never overwritten); while it
  *   is damaged, reads use the backup if it is good. A missing file with a good backup is
- *   recovered from the backup. All repairs happen under the write lock;
+ *   recovered from the backup; one missing with its backup is named if the folder's manifest
+ *   (`manifest.ts`) lists it. All repairs happen under the write lock;
  * - updates are read-modify-write under a lock shared with other processes, so the app and the
  *   CLI can write at the same time without losing work;
  * - reads are cached by the file's identity (inode, mtime, size), so repeated reads do not
@@ -23,7 +26,9 @@ import type { StoreProblem } from '../../../shared/ipc/contract';
 import { writeFileDurably, type FileLayer } from './durable-write';
 import { asideName, backupPath, refreshBackup, removeLeftoverTempFiles } from './file-backup';
 import { DEFAULT_LOCK_STALE_MS, withFileLock } from './file-lock';
-import { migrateToCurrent, type VersionPolicy } from './migrations';
+import { checkIntegrity, withChecksum } from './integrity';
+import { openManifest } from './manifest';
+import { checkFormatVersion, migrateToCurrent, type VersionPolicy } from './migrations';
 import { fileKey, readSnapshot } from './snapshot';
 
 type Json = Record<string, unknown>;
@@ -72,11 +77,17 @@ export interface DataFile<T> {
   update(change: (current: T) => T): Promise<T>;
 }
 
+/** Content as read, with the number of saves that led to it (undefined: saved before checksums). */
+interface Saved<T> {
+  value: T;
+  generation: number | undefined;
+}
+
 /** What is on disk right now, and what to do about it. */
 type DiskState<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'missing'; fallback: T | undefined }
-  | { kind: 'damaged'; error: AppError; fallback: T | undefined };
+  | ({ kind: 'ok' } & Saved<T>)
+  | { kind: 'missing'; fallback: Saved<T> | undefined; lost: string | undefined }
+  | { kind: 'damaged'; error: AppError; fallback: Saved<T> | undefined };
 
 export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataFile<T> {
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -86,10 +97,11 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
   const now = options.now ?? (() => new Date());
   const reported = new Set<string>();
   const files = options.fileLayer ?? fs;
-  let cache: { key: string; value: T } | undefined;
+  const manifest = openManifest({ dataDir: options.dataDir, fileName, problems: options.problems, files, lockStaleMs: options.lockStaleMs, now });
+  let cache: ({ key: string } & Saved<T>) | undefined;
   let cleanedUp = false;
 
-  function decode(text: string, label: string): T {
+  function decode(text: string, label: string): Saved<T> {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -99,15 +111,28 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
       throw new AppError('store-corrupt', `${label} is damaged: it does not hold a JSON object.`);
     }
-    const migrated = migrateToCurrent(raw as Json, policy, label);
+    const checked = checkIntegrity(raw as Json);
+    try {
+      checkFormatVersion(raw as Json, policy, label);
+    } catch (error) {
+      // One flipped bit turns format 1 into 9 as well: say both, and let the user tell which.
+      if (error instanceof AppError && error.code === 'store-too-new' && 'damage' in checked) {
+        throw new AppError('store-too-new', `${error.message} But ${checked.damage}, so it may be damaged instead.`, {
+          hint: `If a newer Tokenbench uses this data folder, update this one. If not, put ${fileName}.bak or your own backup of ${fileName} in its place.`,
+        });
+      }
+      throw error;
+    }
+    if ('damage' in checked) throw new AppError('store-corrupt', `${label} is damaged: ${checked.damage}.`);
+    const migrated = migrateToCurrent(checked.content, policy, label);
     const result = options.schema.safeParse(migrated);
     if (!result.success) {
       throw new AppError('store-corrupt', `${label} does not have the expected shape: ${z.prettifyError(result.error)}`);
     }
-    return result.data;
+    return { value: result.data, generation: checked.generation };
   }
 
-  function readBackup(): T | undefined {
+  function readBackup(): Saved<T> | undefined {
     const snapshot = readSnapshot(backupPath(filePath));
     if (!snapshot?.text) return undefined;
     try {
@@ -120,12 +145,15 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
 
   function inspect(): DiskState<T> {
     const snapshot = readSnapshot(filePath, cache?.key);
-    if (!snapshot) return { kind: 'missing', fallback: readBackup() };
-    if (snapshot.text === undefined && cache) return { kind: 'ok', value: cache.value };
+    if (!snapshot) {
+      const fallback = readBackup();
+      return { kind: 'missing', fallback, lost: fallback ? undefined : manifest.lostFile(fileName) };
+    }
+    if (snapshot.text === undefined && cache) return { kind: 'ok', value: cache.value, generation: cache.generation };
     try {
-      const value = deepFreeze(decode(snapshot.text ?? '', fileName));
-      cache = { key: snapshot.key, value };
-      return { kind: 'ok', value };
+      const saved = decode(snapshot.text ?? '', fileName);
+      cache = { key: snapshot.key, value: deepFreeze(saved.value), generation: saved.generation };
+      return { kind: 'ok', ...cache };
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'store-corrupt') throw error;
       return { kind: 'damaged', error, fallback: readBackup() };
@@ -138,14 +166,20 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
 
   function report(state: Exclude<DiskState<T>, { kind: 'ok' }>): void {
     const key = state.kind === 'missing' ? 'missing' : `damaged:${state.error.message}`;
-    if (state.kind === 'missing' && !state.fallback) return;
+    if (state.kind === 'missing' && !state.fallback && !state.lost) return;
     if (reported.has(key)) return;
     reported.add(key);
+    if (state.kind === 'missing' && state.lost) {
+      // Nothing is left to keep: say what is gone and how to get it back.
+      const message = `${state.lost} What it held is lost to Tokenbench: put your own backup of ${fileName} back in ${options.dataDir}, or carry on, and a new, empty ${fileName} is started at the next save.`;
+      options.problems.push({ file: filePath, message });
+      return;
+    }
     const message =
       state.kind === 'missing'
-        ? `${fileName} was missing. ${recoveredFromBackup()} It will be written back at the next save.`
+        ? `${fileName} was missing. ${recoveredFromBackup(state.fallback)} It will be written back at the next save.`
         : state.fallback
-          ? `${state.error.message} ${recoveredFromBackup()} The damaged file will be kept as ${path.basename(keptAsName())}.`
+          ? `${state.error.message} ${recoveredFromBackup(state.fallback)} The damaged file will be kept as ${path.basename(keptAsName())}.`
           : options.whenUnreadable === 'refuse'
             ? `${state.error.message} Nothing was changed.`
             : `${state.error.message} It will be kept as ${path.basename(keptAsName())} and a new, empty file started at the next save. What it held is in that file: repair it, or put your own backup of ${fileName} in its place.`;
@@ -153,7 +187,7 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
   }
 
   /** What a recovery from `.bak` brings back and what it loses: the backup is the content before the last save. */
-  function recoveredFromBackup(): string {
+  function recoveredFromBackup(backup: Saved<T> | undefined): string {
     const savedAt = (file: string) => {
       try {
         return fs.statSync(file).mtime.toISOString();
@@ -163,9 +197,11 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
     };
     const backupAt = savedAt(backupPath(filePath));
     const lastAt = savedAt(filePath);
+    const saveNumber = (generation: number | undefined) => (generation === undefined ? '' : `save ${generation} of ${fileName}, `);
+    const lostSave = backup?.generation === undefined ? undefined : backup.generation + 1;
     return (
-      `Tokenbench recovered it from its last good copy (${fileName}.bak, as saved at ${backupAt ?? 'an unknown time'}); ` +
-      `the last change saved to ${fileName} after that${lastAt ? ` (at ${lastAt})` : ''} is lost and must be made again.`
+      `Tokenbench recovered it from its last good copy (${fileName}.bak, ${saveNumber(backup?.generation)}made at ${backupAt ?? 'an unknown time'}); ` +
+      `the last change saved to ${fileName} after that (${saveNumber(lostSave)}${lastAt ? `at ${lastAt}` : 'time unknown'}) is lost and must be made again.`
     );
   }
 
@@ -179,7 +215,7 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
   function current(state: DiskState<T>): T {
     if (state.kind === 'ok') return state.value;
     report(state);
-    if (state.fallback) return state.fallback;
+    if (state.fallback) return state.fallback.value;
     if (state.kind === 'damaged' && options.whenUnreadable === 'refuse') refuse(state.error);
     return options.initial();
   }
@@ -188,16 +224,16 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
     return current(inspect());
   }
 
-  function write(next: T): void {
+  function write(next: T, generation: number): void {
     // Tab-indented like electron-store's files, so older versions read them as before.
-    writeFileDurably(filePath, JSON.stringify(next, undefined, '\t'), { files });
+    writeFileDurably(filePath, JSON.stringify(withChecksum(next, generation), undefined, '\t'), { files });
     if (options.copyFirstWrite && !fs.existsSync(backupPath(filePath))) keepVerifiedCopy(next);
   }
 
   function keepVerifiedCopy(next: T): void {
     refreshBackup(filePath, files);
     const copy = readSnapshot(backupPath(filePath))?.text;
-    if (copy === undefined || JSON.stringify(decode(copy, `${fileName}.bak`)) !== JSON.stringify(next)) {
+    if (copy === undefined || JSON.stringify(decode(copy, `${fileName}.bak`).value) !== JSON.stringify(next)) {
       throw new AppError('store-write-failed', `${fileName} was saved, but its safety copy ${fileName}.bak does not read back the same.`, {
         hint: 'Check the disk that holds the data folder, then try again.',
       });
@@ -211,22 +247,24 @@ export function openDataFile<T extends Json>(options: DataFileOptions<T>): DataF
     path: filePath,
     read,
     update(change) {
-      return withFileLock(filePath, options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS, () => {
+      return withFileLock(filePath, options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS, async () => {
         if (!cleanedUp) {
           removeLeftoverTempFiles(options.dataDir, fileName);
           cleanedUp = true;
         }
         const state = inspect();
         const next = options.schema.parse(change(current(state)));
+        const generation = ((state.kind === 'ok' ? state.generation : state.fallback?.generation) ?? 0) + 1;
+        await manifest.listExisting();
         if (state.kind === 'ok') refreshBackup(filePath, files);
         if (state.kind === 'damaged') {
           fs.renameSync(filePath, keptAsName());
           keptAs = undefined;
         }
         if (state.kind !== 'ok') reported.clear();
-        write(next);
+        write(next, generation);
         const value = deepFreeze(next);
-        cache = { key: fileKey(filePath), value };
+        cache = { key: fileKey(filePath), value, generation };
         return value;
       });
     },

@@ -22,6 +22,21 @@ export interface VersionPolicy {
 
 /** Brings `data` to `policy.current`; throws `store-too-new` for a file from a newer Tokenbench. */
 export function migrateToCurrent(data: Json, policy: VersionPolicy, fileName: string): Json {
+  const found = checkFormatVersion(data, policy, fileName);
+  let migrated = data;
+  for (let version = found; version < policy.current; version++) {
+    const step = policy.migrations.find((migration) => migration.from === version);
+    if (!step) throw new Error(`No migration for ${fileName} from format ${version} (a bug in Tokenbench).`);
+    migrated = { ...step.migrate(migrated), schemaVersion: version + 1 };
+  }
+  return migrated;
+}
+
+/**
+ * The file's format version; throws `store-too-new` for a file from a newer Tokenbench. Checked
+ * before anything else about the file (its checksum too): a newer version may check differently.
+ */
+export function checkFormatVersion(data: Json, policy: VersionPolicy, fileName: string): number {
   const found = data.schemaVersion === undefined ? 1 : data.schemaVersion;
   if (typeof found !== 'number' || !Number.isInteger(found) || found < 1) {
     throw new AppError('store-corrupt', `${fileName} has an unknown format version (${JSON.stringify(found)}).`);
@@ -33,11 +48,5 @@ export function migrateToCurrent(data: Json, policy: VersionPolicy, fileName: st
       { hint: 'Update Tokenbench, or point this copy at another data folder with --data-dir.' },
     );
   }
-  let migrated = data;
-  for (let version = found; version < policy.current; version++) {
-    const step = policy.migrations.find((migration) => migration.from === version);
-    if (!step) throw new Error(`No migration for ${fileName} from format ${version} (a bug in Tokenbench).`);
-    migrated = { ...step.migrate(migrated), schemaVersion: version + 1 };
-  }
-  return migrated;
+  return found;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { createManualClock } from '../clock';
+import { withChecksum } from '../store/integrity';
 import { DEFAULT_SCRYPT } from './kdf';
 import { TEST_SCRYPT, hashDir, tempDir, testKeychain } from '../../../testing/vault';
 import { createVault, type VaultOptions } from './vault';
@@ -32,10 +33,14 @@ async function failure(promiseOrFn: Promise<unknown> | (() => unknown)): Promise
   throw new Error('expected a failure');
 }
 
-function editJson(file: string, edit: (data: { entries: Record<string, string> }) => void) {
+/**
+ * Changes a data file the way an attacker would: with its checksum computed again (anyone who can
+ * write the file can), so what is left to catch the change is the encryption.
+ */
+function editJson<T extends Record<string, unknown>>(file: string, edit: (data: T) => void) {
   const data = JSON.parse(fs.readFileSync(file, 'utf8'));
   edit(data);
-  fs.writeFileSync(file, JSON.stringify(data));
+  fs.writeFileSync(file, JSON.stringify(withChecksum(data, data.integrity.generation)));
 }
 
 describe('vault', () => {
@@ -85,7 +90,7 @@ describe('vault', () => {
   it('detects a flipped bit in a stored secret, and changes nothing on disk', async () => {
     const { dataDir } = await vaultWithSecret();
     const file = path.join(dataDir, 'secrets.json');
-    editJson(file, (data) => {
+    editJson<{ entries: Record<string, string> }>(file, (data) => {
       const raw = Buffer.from(data.entries['env/e1/API_KEY']!.slice(3), 'base64');
       raw[raw.length - 1]! ^= 0x01;
       data.entries['env/e1/API_KEY'] = `v1:${raw.toString('base64')}`;
@@ -102,7 +107,7 @@ describe('vault', () => {
 
   it('refuses a ciphertext moved to another entry', async () => {
     const { dataDir } = await vaultWithSecret();
-    editJson(path.join(dataDir, 'secrets.json'), (data) => {
+    editJson<{ entries: Record<string, string> }>(path.join(dataDir, 'secrets.json'), (data) => {
       data.entries['env/e1/OTHER'] = data.entries['env/e1/API_KEY']!;
     });
     const vault = open(dataDir);
@@ -113,11 +118,11 @@ describe('vault', () => {
   it('says a tampered vault key is a damaged vault.json, and how to put it right, never "set the value again"', async () => {
     const { dataDir } = await vaultWithSecret();
     const file = path.join(dataDir, 'vault.json');
-    const vaultJson = JSON.parse(fs.readFileSync(file, 'utf8'));
-    const raw = Buffer.from(vaultJson.slots[0].wrappedKey.slice(3), 'base64');
-    raw[raw.length - 1]! ^= 0x01;
-    vaultJson.slots[0].wrappedKey = `v1:${raw.toString('base64')}`;
-    fs.writeFileSync(file, JSON.stringify(vaultJson));
+    editJson<{ slots: Array<{ wrappedKey: string }> }>(file, (vaultJson) => {
+      const raw = Buffer.from(vaultJson.slots[0]!.wrappedKey.slice(3), 'base64');
+      raw[raw.length - 1]! ^= 0x01;
+      vaultJson.slots[0]!.wrappedKey = `v1:${raw.toString('base64')}`;
+    });
     const before = hashDir(dataDir);
     const error = await failure(open(dataDir).unlock({ passphrase: PASSPHRASE }));
     expect(error.code).toBe('vault-tampered');

@@ -52,7 +52,7 @@ export function App() {
       </header>
       <VaultBanner />
       {info?.storeProblems.map((problem) => (
-        <ErrorMessage key={problem.file} error={{ code: 'store-corrupt', message: problem.message, hint: `Your old data is kept at ${problem.keptAs}.` }} />
+        <ErrorMessage key={problem.file} error={{ code: 'store-corrupt', message: problem.message, hint: problem.keptAs ? `Your old data is kept at ${problem.keptAs}.` : undefined }} />
       ))}
       {error && <ErrorMessage error={error} onDismiss={clearError} />}
       <div className="workspace">

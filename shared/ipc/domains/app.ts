@@ -4,8 +4,8 @@ import { channel } from '../define';
 
 export interface StoreProblem {
   file: string;
-  /** Where the unreadable file was moved, so nothing is lost. */
-  keptAs: string;
+  /** Where the unreadable file was moved, so nothing is lost; absent when nothing was left to keep (a file lost with its backup). */
+  keptAs?: string;
   message: string;
 }
 
