@@ -184,7 +184,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId),
       // The runner has already asked for the production confirmation.
       authenticatedRequest: (environmentId, credentialId, request) => tokens.authenticatedRequest({ environmentId, credentialId }, request, { confirmed: true }),
-      redact,
     },
     { storeClass: options.storeClass, problems },
   );

@@ -1,7 +1,9 @@
 // Masks secrets in everything the runner hands to the renderer, the history file or a log: the
-// secret variable values this request used (every encoding, via the one Redactor), every other
-// known secret (`deps.redact`), and credentials typed literally into auth headers. Values are
-// masked structurally, string by string, so a secret equal to `true` never breaks a document.
+// secret values of the environment the request runs in and the token attached to it (every
+// encoding, via the one Redactor), and credentials typed literally into auth headers. Only that
+// environment's secrets: a value that merely equals another environment's secret is data here, and
+// masking it would mangle an unrelated response. Values are masked structurally, string by string,
+// so a secret equal to `true` never breaks a document.
 import { MASK } from '../../../shared/recipe/mask';
 import { splitReferences } from '../../../shared/runner/references';
 import type { Header } from '../../../shared/runner/results';
@@ -11,18 +13,24 @@ export interface Mask {
   (text: string): string;
   /** Raw bytes (binary bodies, shown as hex) with this request's secrets overwritten, same length. */
   bytes(data: Buffer): Buffer;
+  /** A secret learnt while the request runs (the token attached to it): masked from then on. */
+  remember(secret: string): void;
 }
 
 /** Header names whose values are credentials whatever they hold. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'apikey']);
 
-export function createMask(scope: Record<string, { value: string; secret: boolean }>, redact: (text: string) => string): Mask {
+/** The mask of one request: the secret variables of the environment it runs in (`scope`). */
+export function createMask(scope: Record<string, { value: string; secret: boolean }>): Mask {
   const redactor = new Redactor(Object.values(scope).flatMap((v) => (v.secret ? [v.value] : [])));
-  return Object.assign((text: string) => redact(redactor.text(text)), { bytes: (data: Buffer) => redactor.bytes(data) });
+  return Object.assign((text: string) => redactor.text(text), {
+    bytes: (data: Buffer) => redactor.bytes(data),
+    remember: (secret: string) => void redactor.add(secret),
+  });
 }
 
 /** For data that was masked before it was stored (history entries). */
-export const ALREADY_MASKED: Mask = Object.assign((text: string) => text, { bytes: (data: Buffer) => data });
+export const ALREADY_MASKED: Mask = Object.assign((text: string) => text, { bytes: (data: Buffer) => data, remember: () => {} });
 
 /** Any JSON-able value with every string masked (the last line of defence before data leaves main). */
 export function maskDeep<T>(value: T, mask: Mask): T {

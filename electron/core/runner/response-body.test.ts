@@ -4,7 +4,7 @@ import { createMask } from './mask';
 import { prepareBody } from './response-body';
 
 const SECRET = 'binary-canary-secret-77';
-const mask = createMask({ key: { value: SECRET, secret: true }, flag: { value: 'true', secret: true } }, (text) => text);
+const mask = createMask({ key: { value: SECRET, secret: true }, flag: { value: 'true', secret: true } });
 
 describe('response bodies are masked before they are shown', () => {
   it('masks a secret inside a binary body in the hex view and the image preview', async () => {
