@@ -46,7 +46,7 @@ export class RequestGuard {
     if (this.retryAfterUntil !== undefined && this.retryAfterUntil > now && this.retryAfterUntil >= this.nextAllowedAtIgnoringServer()) {
       return 'the auth service asked to wait (Retry-After)';
     }
-    if (this.failures > 0 && this.backoffMs() > this.policy.minIntervalSeconds * 1000) {
+    if (this.backoffMs() > this.policy.minIntervalSeconds * 1000) {
       return `the last ${this.failures} token request(s) failed, so Tokenbench waits longer between attempts`;
     }
     return `token requests for this credential are spaced at least ${this.policy.minIntervalSeconds} s apart to protect the auth service`;
