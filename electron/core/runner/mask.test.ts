@@ -66,6 +66,8 @@ describe('credential headers', () => {
     expect(maskLiteralCredential('Basic ')).toBe('••••');
     expect(maskLiteralCredential('{{a}} and {{b}}')).toBe('{{a}}••••{{b}}');
     expect(maskLiteralCredential('Token key {{k}}')).toBe('Token ••••{{k}}');
+    expect(maskLiteralCredential('Bearer  two-spaces')).toBe('Bearer  ••••');
+    expect(maskLiteralCredential('{{a}} {{b}}')).toBe('{{a}} {{b}}');
   });
 
   it('masks credential headers structurally and every header through the mask', () => {
@@ -91,6 +93,9 @@ describe('credential headers', () => {
   it('masks a cookie value but keeps its attributes', () => {
     expect(maskSetCookie('sid=abc123; Path=/; HttpOnly')).toBe('sid=••••; Path=/; HttpOnly');
     expect(maskSetCookie('sid=; Path=/')).toBe('sid=••••; Path=/');
+    expect(maskSetCookie('=abc; Path=/')).toBe('=••••; Path=/');
+    expect(maskSetCookie('nameless-session-value; Secure')).toBe('••••; Secure');
+    expect(maskSetCookie('sid=a=b')).toBe('sid=••••');
   });
 });
 

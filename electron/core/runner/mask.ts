@@ -22,7 +22,7 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'coo
 
 /** The mask of one request: the secret variables of the environment it runs in (`scope`). */
 export function createMask(scope: Record<string, { value: string; secret: boolean }>): Mask {
-  const redactor = new Redactor(Object.values(scope).flatMap((v) => (v.secret ? [v.value] : [])));
+  const redactor = new Redactor(Object.values(scope).filter((v) => v.secret).map((v) => v.value));
   return Object.assign((text: string) => redactor.text(text), {
     bytes: (data: Buffer) => redactor.bytes(data),
     remember: (secret: string) => void redactor.add(secret),
@@ -50,7 +50,7 @@ const MASKED_HINT = new RegExp(`^${MASK}[^\\s]{0,4}$`);
  * keeps its hint, so the user can tell which token was sent.
  */
 export function maskLiteralCredential(value: string): string {
-  const scheme = /^([A-Za-z][A-Za-z0-9_-]*\s+)(.*)$/s.exec(value);
+  const scheme = /^([A-Za-z][A-Za-z0-9_-]*\s+)(.*)/s.exec(value);
   const [prefix, rest] = scheme && scheme[2] !== '' ? [scheme[1]!, scheme[2]!] : ['', value];
   const masked = splitReferences(rest)
     .map((part) => ('variable' in part ? `{{${part.variable}}}` : part.literal.trim() === '' || MASKED_HINT.test(part.literal) ? part.literal : MASK))
@@ -63,7 +63,11 @@ export function maskHeaders(headers: ReadonlyArray<readonly [string, string]>, m
   return headers.map(([name, value]) => [name, mask(isCredentialHeader(name) ? maskLiteralCredential(value) : value)]);
 }
 
-/** `sid=abc; Path=/` -> `sid=••••; Path=/`: cookie values are sessions, their attributes are not. */
+/**
+ * `sid=abc; Path=/` -> `sid=••••; Path=/`: cookie values are sessions, their attributes are not. A
+ * cookie without a name (`abc; Path=/`, `=abc`) is all value. The pattern matches at the start
+ * whether or not it is anchored there (everything in it is optional): that mutant is equivalent.
+ */
 export function maskSetCookie(line: string): string {
-  return line.replace(/^([^=;]+=)[^;]*/, `$1${MASK}`);
+  return line.replace(/^([^=;]*=)?[^;]*/, (_, name: string | undefined) => `${name ?? ''}${MASK}`);
 }
