@@ -43,6 +43,7 @@ export class RequestGuard {
 
   /** Why the next request must wait, for messages. */
   reason(now: number): string {
+    // Equivalent mutant: without the undefined check, `undefined > now` is false all the same.
     if (this.retryAfterUntil !== undefined && this.retryAfterUntil > now && this.retryAfterUntil >= this.nextAllowedAtIgnoringServer()) {
       return 'the auth service asked to wait (Retry-After)';
     }
