@@ -16,6 +16,9 @@ export default {
     'electron/core/vault/cipher.ts',
     'electron/core/engine/guard.ts',
     'electron/core/engine/timestamp.ts',
+    'electron/core/store/durable-write.ts',
+    'electron/core/runner/response-body.ts',
+    'electron/core/allowed-hosts/named-hosts.ts',
   ],
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants) reload every test file and took ~87% of the time;

@@ -14,6 +14,8 @@ export default defineConfig({
       'electron/core/vault/cipher.test.ts',
       'electron/core/engine/guard.test.ts',
       'electron/core/engine/timestamp.test.ts',
+      'electron/core/store/durable-write.test.ts',
+      'electron/core/allowed-hosts/named-hosts.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

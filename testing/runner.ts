@@ -1,7 +1,7 @@
 // Real parts for runner tests: a local API server on 127.0.0.1 (echo, JSON of any size, slow,
 // binary, a token-protected route with its token endpoint) and RunnerDeps built from the real HTTP
-// client, the real token engine, an in-memory workspace and the engine's Redactor. Not a test
-// file: imported by tests.
+// client, the real token engine and an in-memory workspace; the runner masks with its own
+// production mask. Not a test file: imported by tests.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,6 @@ import { AppError } from '../shared/errors';
 import type { Environment } from '../shared/domain/environment';
 import type { Recipe } from '../shared/recipe/index';
 import { createManualClock, createTokenEngine, MemoryTokenCache, type TokenCache, type TokenEngine } from '../electron/core/engine/index';
-import { Redactor } from '../electron/core/engine/redact';
 import { createHttpClient, type NodeHttpClient } from '../electron/core/http/index';
 import type { RunnerDeps } from '../electron/core/runner/deps';
 
@@ -149,17 +148,9 @@ export interface TestWorld {
 export function createTestWorld(dataDir: string): TestWorld {
   const http = createHttpClient();
   const now = { value: Date.UTC(2025, 0, 1) };
-  // Tokens the engine caches are secrets the redactor must know, as the vault's redactor does in the app.
-  const tokens = new Set<string>();
-  const memory = new MemoryTokenCache();
-  const cache: TokenCache = {
-    get: (key) => memory.get(key),
-    set: (key, token) => (tokens.add(token.token), memory.set(key, token)),
-    delete: (key) => memory.delete(key),
-  };
+  const cache: TokenCache = new MemoryTokenCache();
   const engine = createTokenEngine({ cache, http, clock: createManualClock(now.value) });
   const world: Omit<TestWorld, 'deps'> = { events: [], http, engine, environments: [], variables: new Map(), credentials: [], now };
-  const secrets = () => [...[...world.variables.values()].flatMap((scope) => Object.values(scope).filter((v) => v.secret).map((v) => v.value)), ...tokens];
 
   const deps: RunnerDeps = {
     dataDir,
@@ -184,12 +175,6 @@ export function createTestWorld(dataDir: string): TestWorld {
       const credential = world.credentials.find((c) => c.id === credentialId)!;
       const env = { ...environment, variables: await deps.resolveVariables(environmentId) };
       return engine.authenticatedRequest(env, { id: credential.id, name: credential.name, recipe: recipeFor(credential) }, request);
-    },
-    // The vault's session memory, as in production: the kit masks no more than the product does.
-    redact: (text) => {
-      const memory = new Redactor([], { showTail: false });
-      for (const secret of secrets()) memory.add(secret);
-      return memory.text(text);
     },
   };
   return { ...world, deps };

@@ -186,7 +186,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       resolveVariables,
       // The runner has already asked for the production confirmation.
       authenticatedRequest: (environmentId, credentialId, request) => tokens.authenticatedRequest({ environmentId, credentialId }, request, { confirmed: true }),
-      redact,
     },
     openRunnerStores({ ...files, now: () => clock.now() }),
   );

@@ -22,6 +22,10 @@ describe('allowed hosts', () => {
     expect(allowed('https://a-very-long-foreign-host-name.example.com/', hosts)).toBe(false);
     expect(allowed('https://landax.no.evil.com/', hosts)).toBe(false);
     expect(allowed('https://API.LANDAX.NO/', ['*.Landax.No'])).toBe(true);
+    expect(allowed('https://a.landax.no/', hosts)).toBe(true);
+    expect(allowed('http://.landax.no/', hosts)).toBe(false);
+    expect(allowed('https://a.landax.no.example.org/', hosts)).toBe(false);
+    expect(allowed('https://landax.no/', ['*.'])).toBe(false);
   });
 
   it('holds host:port to that port, counting the scheme\'s default port', () => {
@@ -33,6 +37,10 @@ describe('allowed hosts', () => {
     expect(allowed('http://127.0.0.1:8443/', ['127.0.0.1:8443'])).toBe(true);
     expect(allowed('http://127.0.0.1:8444/', ['127.0.0.1:8443'])).toBe(false);
     expect(allowed('http://127.0.0.1:8443/', ['127.0.0.1'])).toBe(true);
+    expect(allowed('http://host.example:8080/', ['host.example:80'])).toBe(false);
+    expect(allowed('http://host.example:80/', ['host.example:8080'])).toBe(false);
+    expect(allowed('https://host.example:8443/', [' Host.Example:8443 '])).toBe(true);
+    expect(allowed('http://host.example/', ['host.example:'])).toBe(false);
   });
 
   it('reads a bracketed IPv6 address as a host, not as host:port', () => {

@@ -7,12 +7,11 @@
 
 function matches(url: URL, entry: string): boolean {
   const pattern = entry.trim().toLowerCase();
-  if (!pattern) return false;
-  const hostname = url.hostname.toLowerCase();
+  // URL lower-cases host names (and an http(s) URL always has one, so a blank entry matches none).
+  const { hostname } = url;
+  // `*.example.com` needs a label before the dot: `.example.com` is a host name URL accepts.
   if (pattern.startsWith('*.')) return hostname.endsWith(pattern.slice(1)) && hostname.length > pattern.length - 1;
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  const hasPort = /:\d+$/.test(pattern) && !pattern.endsWith(']');
-  if (hasPort) return `${hostname}:${port}` === pattern || `${hostname}:${url.port}` === pattern;
+  if (/:\d+$/.test(pattern)) return `${hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}` === pattern;
   return hostname === pattern;
 }
 

@@ -21,6 +21,7 @@ export function hostEntry(url: URL): string {
 function recipeUrls(credential: Pick<Credential, 'recipe'>): string[] {
   const { recipe } = credential;
   if (recipe.kind !== 'token-request') return [];
+  // Equivalent mutant: any text in place of the empty list names no host (it is no URL).
   return [recipe.tokenRequest.url, ...(recipe.renewal.refreshRequest ? [recipe.renewal.refreshRequest.url] : [])];
 }
 
@@ -36,7 +37,8 @@ export function namedHosts(credentials: readonly Pick<Credential, 'recipe'>[], v
     .map((v) => v.value.toLowerCase());
   const hosts = new Set<string>();
   const add = (text: string) => {
-    const url = httpUrlOf(text.trim());
+    // URL parsing drops spaces around the address itself.
+    const url = httpUrlOf(text);
     if (!url || !url.hostname) return;
     const host = hostEntry(url);
     if (!secrets.some((secret) => host.includes(secret))) hosts.add(host);
@@ -45,6 +47,7 @@ export function namedHosts(credentials: readonly Pick<Credential, 'recipe'>[], v
   for (const credential of credentials) {
     for (const template of recipeUrls(credential)) {
       try {
+        // The field name only labels an error, which is dropped here: any name is equivalent.
         add(resolveTemplate(template, variables, 'url').value);
       } catch {
         // An unknown variable in the URL: the token request itself will say so.

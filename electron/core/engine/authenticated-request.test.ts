@@ -1,5 +1,6 @@
 // The URL reported as sent masks a token that travels in the query string, whatever characters it
-// holds: URL objects encode `~!'()` and spaces differently from encodeURIComponent.
+// holds: URL objects encode `~!'()` and spaces differently from encodeURIComponent. Every token sent
+// is announced before it leaves, so the caller can mask what comes back.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,7 +14,10 @@ let base: string;
 const client = createHttpClient();
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => response.end(request.url));
+  server = http.createServer((request, response) => {
+    response.statusCode = request.headers.authorization === 'Bearer rejected-token' ? 401 : 200;
+    response.end(request.url);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -32,4 +36,18 @@ it('masks a query-string token in the URL it reports, and still sends it', async
   expect(shown.searchParams.get('page')).toBe('2');
   expect(shown.searchParams.get('key')).not.toContain('query~token');
   expect(decodeURIComponent(sent.sentUrl.replace(/\+/g, ' '))).not.toContain(TOKEN);
+});
+
+it('announces every token before it is sent, the rejected one and its renewal', async () => {
+  const token = (value: string): IssuedToken => ({ token: value, tokenType: 'Bearer', issuedAt: null, expiresAt: null, extras: {}, use: { in: 'header', name: 'Authorization', value: `Bearer ${value}` }, fromCache: false });
+  const env = { id: 'e', name: 'Sandbox', production: false, allowedHosts: [], allowInsecureTls: false, variables: {} };
+  const announced: string[] = [];
+  const sent = await authenticatedRequest(
+    { http: client, token: async () => token('rejected-token'), renewAfterRejection: async () => token('renewed-token') },
+    env,
+    { method: 'GET', url: `${base}/orders`, onTokenAttached: (value) => announced.push(value) },
+  );
+  expect(sent.renewedAfter401).toBe(true);
+  expect(sent.response.status).toBe(200);
+  expect(announced).toEqual(['rejected-token', 'renewed-token']);
 });

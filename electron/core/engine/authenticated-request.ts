@@ -22,6 +22,8 @@ export interface ApiRequest {
   sensitiveHeaders?: string[];
   /** The body carries a secret: a redirect that would resend it to another origin is refused. */
   sensitiveBody?: boolean;
+  /** Called with each token before it is sent (a renewal after a 401 sends a second one), so the caller can mask what comes back. */
+  onTokenAttached?: (token: string) => void;
 }
 
 export interface AuthenticatedResponse {
@@ -70,6 +72,7 @@ export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: 
   assertHostAllowed(url, env, 'API request');
   const send = async (issued: IssuedToken) => {
     const target = attach(request, url, issued.use);
+    request.onTokenAttached?.(issued.token);
     try {
       const response = await deps.http.send({
         method: request.method,

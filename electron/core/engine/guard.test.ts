@@ -99,4 +99,53 @@ describe('request guard', () => {
     guard.begin(3_600_000);
     expect(guard.requestsInLastHour(3_600_000)).toBe(2);
   });
+
+  it('waits no backoff before the first failure, whatever the policy', () => {
+    const guard = new RequestGuard({ minIntervalSeconds: 0, backoffInitialSeconds: 10, backoffMaxSeconds: 60 });
+    expect(guard.backoffMs()).toBe(0);
+    guard.begin(1000);
+    guard.succeed();
+    expect(guard.nextAllowedAt()).toBe(1000);
+  });
+
+  it('names Retry-After only while its moment lies ahead and is the latest limit, ties included', () => {
+    const guard = new RequestGuard(policy);
+    guard.fail(50_000);
+    expect(guard.reason(49_999)).toMatch(/Retry-After/);
+    expect(guard.reason(50_000)).toMatch(/spaced at least 5 s apart/);
+    expect(guard.reason(60_000)).toMatch(/spaced at least 5 s apart/);
+    const tie = new RequestGuard(policy);
+    tie.begin(0);
+    tie.fail(5000);
+    expect(tie.nextAllowedAt()).toBe(5000);
+    expect(tie.reason(1000)).toMatch(/Retry-After/);
+  });
+});
+
+describe('the guard as a record shared between processes', () => {
+  it('writes only what happened: a fresh guard has no attempt and no server wait', () => {
+    expect(new RequestGuard(policy).toRecord()).toStrictEqual({ attempts: [], failures: 0 });
+  });
+
+  it('keeps the last hour of attempts, with the failures and the server\'s wait', () => {
+    const guard = new RequestGuard(policy);
+    guard.begin(0);
+    guard.begin(1_800_000);
+    guard.begin(3_600_000);
+    guard.fail(4_000_000);
+    expect(guard.toRecord()).toStrictEqual({ lastAttemptAt: 3_600_000, attempts: [1_800_000, 3_600_000], failures: 1, retryAfterUntil: 4_000_000 });
+  });
+
+  it('continues the history another process left, under the policy of this one, without sharing its lists', () => {
+    const record = { lastAttemptAt: 10_000, attempts: [10_000], failures: 2, retryAfterUntil: 20_000 };
+    const guard = RequestGuard.fromRecord({ minIntervalSeconds: 30, backoffInitialSeconds: 2, backoffMaxSeconds: 60 }, record);
+    expect(guard.consecutiveFailures).toBe(2);
+    expect(guard.backoffMs()).toBe(4000);
+    expect(guard.nextAllowedAt()).toBe(40_000);
+    expect(guard.requestsInLastHour(10_000)).toBe(1);
+    guard.begin(40_000);
+    expect(record.attempts).toEqual([10_000]);
+    expect(guard.toRecord()).toStrictEqual({ lastAttemptAt: 40_000, attempts: [10_000, 40_000], failures: 2, retryAfterUntil: 20_000 });
+    expect(RequestGuard.fromRecord(policy, undefined).toRecord()).toStrictEqual({ attempts: [], failures: 0 });
+  });
 });

@@ -43,10 +43,11 @@ export class RequestGuard {
 
   /** Why the next request must wait, for messages. */
   reason(now: number): string {
+    // Equivalent mutant: without the undefined check, `undefined > now` is false all the same.
     if (this.retryAfterUntil !== undefined && this.retryAfterUntil > now && this.retryAfterUntil >= this.nextAllowedAtIgnoringServer()) {
       return 'the auth service asked to wait (Retry-After)';
     }
-    if (this.failures > 0 && this.backoffMs() > this.policy.minIntervalSeconds * 1000) {
+    if (this.backoffMs() > this.policy.minIntervalSeconds * 1000) {
       return `the last ${this.failures} token request(s) failed, so Tokenbench waits longer between attempts`;
     }
     return `token requests for this credential are spaced at least ${this.policy.minIntervalSeconds} s apart to protect the auth service`;

@@ -229,3 +229,57 @@ describe('token, type, refresh token and extras', () => {
     expect(failure(() => readTokenResponse(body(' \n '), undefined, 204, recipe({}), NOW)).message).toContain('empty body (status 204)');
   });
 });
+
+describe('every refusal says what failed and what to do', () => {
+  const read = (json: unknown, lifetime: unknown = { from: 'expires-in', path: 'expires_in' }) => () => readTokenResponse(body(json), undefined, 200, recipe({ lifetime }), NOW);
+  const cases: Array<[string, () => unknown, string, string, string]> = [
+    ['html', () => readTokenResponse(body('<html>'), undefined, 401, recipe({}), NOW), 'html-response', 'The token endpoint answered with an HTML page (status 401) instead of JSON.', 'This is usually a login page, a proxy or gateway page, or a wrong URL. Check the token URL in the recipe and the base URL variable.'],
+    ['empty', () => readTokenResponse(body(''), undefined, 200, recipe({}), NOW), 'invalid-json', 'The token endpoint answered with an empty body (status 200); a JSON token response was expected.', 'Check the token URL and method: the request may have reached an endpoint that is not the token endpoint.'],
+    ['broken', () => readTokenResponse(body('{'), 'application/json', 200, recipe({}), NOW), 'invalid-json', 'The token endpoint\'s response (status 200, application/json) is not valid JSON.', 'The auth service may be misbehaving, or the URL points at something else. The auth timeline shows the response (secrets masked).'],
+    ['control', read({ access_token: 'a\u0001', expires_in: 60 }), 'token-invalid', 'The response\'s token at "access_token" contains control characters (such as a line break, escape or bell), which no token may hold. It was not stored.', 'The auth service sent a malformed token, or the recipe\'s token path points at the wrong field.'],
+    ['missing', read({ other: 1 }), 'token-missing', 'The response has no token at "access_token". Fields it has: other.', 'Set the recipe\'s token path to the field that holds the token (e.g. "token", "accessToken", "access_token" or "data.token").'],
+    ['not a JWT', read({ access_token: 'opaque' }, { from: 'jwt-exp' }), 'expiry-unreadable', 'The recipe reads the lifetime from the token\'s JWT "exp" claim, but the token is not a JWT.', 'Read the lifetime from a response field (expires-in / expires-at) or give a fixed lifetime.'],
+    ['no lifetime', read({ access_token: 'a' }), 'expiry-unreadable', 'The response has no lifetime at "expires_in". Fields it has: access_token.', 'Point the recipe at the field holding the lifetime, or set a fixed lifetime / fallbackSeconds from the vendor docs.'],
+    ['bad lifetime', read({ access_token: 'a', expires_in: 'x' }), 'expiry-unreadable', 'The lifetime at "expires_in" is a text of 1 characters, not a number of seconds.', 'If it is a date or timestamp, use lifetime "expires-at" in the recipe.'],
+    ['no expiry', read({ access_token: 'a' }, { from: 'expires-at', path: 'at' }), 'expiry-unreadable', 'The response has no expiry time at "at". Fields it has: access_token.', 'Point the recipe at the field holding the expiry, or set fallbackSeconds from the vendor docs.'],
+    ['bad expiry', read({ access_token: 'a', at: 'x' }, { from: 'expires-at', path: 'at' }), 'expiry-unreadable', 'The expiry at "at" is a text of 1 characters, not an ISO 8601 timestamp (e.g. 2021-11-19T23:36:09.092720).', 'Set the recipe\'s lifetime format (iso, epoch-seconds, epoch-milliseconds) to match the response.'],
+    ['expired', read({ access_token: 'a', expires_in: 0 }), 'expired-on-arrival', `The token's stated expiry (${new Date(NOW).toISOString()}) has already passed when it arrived.`, 'If the expiry has no time zone, set the zone the vendor uses in the recipe (default UTC); also check this computer\'s clock.'],
+  ];
+  it.each(cases)('%s', (_, run, code, message, hint) => {
+    const error = failure(run);
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(message);
+    expect(error.hint).toBe(hint);
+  });
+});
+
+describe('edges of reading a token response', () => {
+  const read = (json: unknown, lifetime: unknown = { from: 'expires-in', path: 'expires_in' }) => readTokenResponse(body(json), 'application/json', 200, recipe({ refreshToken: 'refresh_token', lifetime }), NOW);
+
+  it('reads JSON whose text holds a "<" anywhere but first', () => {
+    expect(read({ access_token: 'a<b', note: '<html>', expires_in: 60 }).token).toBe('a<b');
+  });
+
+  it('refuses control characters at the edges of both ranges and accepts what lies just outside', () => {
+    for (const bad of ['\u001f', '\u007f', '\u009f']) expect(failure(() => read({ access_token: `ok${bad}`, expires_in: 60 })).code).toBe('token-invalid');
+    expect(read({ access_token: 'ok token~\u00a0', expires_in: 60 }).token).toBe('ok token~\u00a0');
+  });
+
+  it('refuses a blank epoch expiry instead of reading it as 1970', () => {
+    expect(failure(() => read({ access_token: 'a', at: '  ' }, { from: 'expires-at', path: 'at', format: 'epoch-milliseconds' })).code).toBe('expiry-unreadable');
+    expect(failure(() => read({ access_token: 'a', at: true }, { from: 'expires-at', path: 'at', format: 'epoch-seconds' })).code).toBe('expiry-unreadable');
+  });
+
+  it('hands only text to be masked, and keeps only a text refresh token', () => {
+    const seen: unknown[] = [];
+    failure(() => readTokenResponse(body({ access_token: 12, refresh_token: 13 }), undefined, 200, recipe({ refreshToken: 'refresh_token' }), NOW, (secret) => seen.push(secret)));
+    expect(seen).toEqual([]);
+    expect(read({ access_token: 'a', refresh_token: 5, expires_in: 60 })).toStrictEqual({ token: 'a', tokenType: 'Bearer', expiresAt: NOW + 60_000, extras: {} });
+  });
+
+  it('accepts a lifetime of exactly 100 years and names the years of a longer one', () => {
+    const century = 100 * 365.25 * 24 * 3600;
+    expect(read({ access_token: 'a', expires_in: century }).expiresAt).toBe(NOW + century * 1000);
+    expect(failure(() => read({ access_token: 'a', expires_in: century * 1.5 })).message).toBe('The token\'s stated lifetime is about 150 years; no token lives more than 100 years, so it was not stored.');
+  });
+});

@@ -26,7 +26,8 @@ function describe(value: unknown): string {
 
 export function parseJsonBody(body: Buffer, contentType: string | undefined, status: number): unknown {
   const text = body.toString('utf8').trim();
-  if (/^\s*</.test(text) || /text\/html/i.test(contentType ?? '')) {
+  // No content type matches no HTML type whatever stands in for it: the `?? ''` mutant is equivalent.
+  if (text.startsWith('<') || /text\/html/i.test(contentType ?? '')) {
     throw new TokenError({
       code: 'html-response',
       status,
@@ -62,8 +63,8 @@ const YEARS = new Intl.NumberFormat('en', { notation: 'compact', maximumFraction
 
 /** Line breaks, escape codes and bells in a token would be sent in headers and printed raw to terminals. */
 function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i += 1) {
-    const code = value.charCodeAt(i);
+  for (const character of value) {
+    const code = character.charCodeAt(0);
     if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
   }
   return false;
@@ -83,8 +84,8 @@ function lifetimeError(message: string, hint: string): TokenError {
   return new TokenError({ code: 'expiry-unreadable', message, hint });
 }
 
-function fallback(lifetime: Lifetime, now: number, missing: string, hint: string): number {
-  if ('fallbackSeconds' in lifetime && lifetime.fallbackSeconds !== undefined) return now + lifetime.fallbackSeconds * 1000;
+function fallback(lifetime: Exclude<Lifetime, { from: 'fixed' }>, now: number, missing: string, hint: string): number {
+  if (lifetime.fallbackSeconds !== undefined) return now + lifetime.fallbackSeconds * 1000;
   throw lifetimeError(missing, hint);
 }
 
@@ -99,10 +100,11 @@ function readExpiry(json: unknown, token: string, lifetime: Lifetime, now: numbe
       } catch {
         return fallback(lifetime, now, 'The recipe reads the lifetime from the token\'s JWT "exp" claim, but the token is not a JWT.', 'Read the lifetime from a response field (expires-in / expires-at) or give a fixed lifetime.');
       }
-      if (typeof exp !== 'number' || !Number.isFinite(exp)) {
+      // Number.isFinite is false for anything but a finite number (text, null, a missing claim).
+      if (!Number.isFinite(exp)) {
         return fallback(lifetime, now, 'The token is a JWT without a numeric "exp" claim, so its lifetime is unknown.', 'Read the lifetime from a response field, or set fallbackSeconds in the recipe.');
       }
-      return exp * 1000;
+      return (exp as number) * 1000;
     }
     case 'expires-in': {
       const value = readPath(json, lifetime.path);
@@ -110,10 +112,10 @@ function readExpiry(json: unknown, token: string, lifetime: Lifetime, now: numbe
         return fallback(lifetime, now, `The response has no lifetime at "${lifetime.path}". Fields it has: ${fieldNames(json)}.`, 'Point the recipe at the field holding the lifetime, or set a fixed lifetime / fallbackSeconds from the vendor docs.');
       }
       const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+      if (!Number.isFinite(seconds) || (seconds as number) < 0) {
         throw lifetimeError(`The lifetime at "${lifetime.path}" is ${describe(value)}, not a number of seconds.`, 'If it is a date or timestamp, use lifetime "expires-at" in the recipe.');
       }
-      return now + seconds * 1000;
+      return now + (seconds as number) * 1000;
     }
     case 'expires-at': {
       const value = readPath(json, lifetime.path);
@@ -124,7 +126,7 @@ function readExpiry(json: unknown, token: string, lifetime: Lifetime, now: numbe
       if (lifetime.format === 'iso') at = typeof value === 'string' ? parseIsoTimestamp(value, lifetime.zone) : undefined;
       else {
         const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-        if (typeof number === 'number' && Number.isFinite(number)) at = lifetime.format === 'epoch-seconds' ? number * 1000 : number;
+        if (Number.isFinite(number)) at = lifetime.format === 'epoch-seconds' ? (number as number) * 1000 : (number as number);
       }
       if (at === undefined) {
         const expected = lifetime.format === 'iso' ? 'an ISO 8601 timestamp (e.g. 2021-11-19T23:36:09.092720)' : `a number (${lifetime.format})`;

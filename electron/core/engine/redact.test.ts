@@ -146,3 +146,75 @@ describe('formsOf', () => {
     expect(forms).toEqual(expect.arrayContaining(['abcd', 'YWJjZA==', 'YWJjZA']));
   });
 });
+
+describe('Redactor edge cases', () => {
+  it('treats every regex metacharacter literally', () => {
+    const secret = 'x?^${}|[]\\y.z';
+    const redactor = new Redactor([secret], { showTail: false });
+    expect(redactor.text(`<${secret}>`)).toBe('<••••>');
+    expect(redactor.text('x?^${}|[]\\yQz xy')).toBe('x?^${}|[]\\yQz xy');
+  });
+
+  it('keeps the mask of the first secret when two differ only in letter case', () => {
+    expect(new Redactor(['Secret-Value-ABCD', 'secret-value-abcd']).text('SECRET-VALUE-ABCD')).toBe('••••ABCD');
+  });
+
+  it('learns secrets added after it was used, in text and in bytes', () => {
+    const redactor = new Redactor(['first-secret-1111']);
+    expect(redactor.text('second-secret-2222')).toBe('second-secret-2222');
+    expect(redactor.bytes(Buffer.from('second-secret-2222')).toString()).toBe('second-secret-2222');
+    redactor.add('second-secret-2222');
+    expect(redactor.text('first-secret-1111 second-secret-2222')).toBe('••••1111 ••••2222');
+    expect(redactor.bytes(Buffer.from('second-secret-2222')).toString()).toBe('*'.repeat(18));
+  });
+
+  it('forgets the written forms too: after forgetting, only what is added again is masked in bytes', () => {
+    const redactor = new Redactor(['old-secret-3333']);
+    redactor.forgetAll();
+    redactor.add('new-secret-4444');
+    expect(redactor.bytes(Buffer.from('old-secret-3333 new-secret-4444')).toString()).toBe(`old-secret-3333 ${'*'.repeat(15)}`);
+    expect(redactor.text('old-secret-3333')).toBe('old-secret-3333');
+  });
+
+  it('masks a non-ASCII secret in bytes in either letter case', () => {
+    const masked = new Redactor(['ÉCOLE-SÉCRÈTE']).bytes(Buffer.from('[école-sécrète]'));
+    expect(masked.toString('utf8')).toMatch(/^\[\*+\]$/);
+  });
+
+  it('masks the secret inside a longer base64 text at every alignment, followed by more bytes', () => {
+    for (const secret of ['abcdefgh', 'abcdefghi', 'abcdefghij', 'sk_live_4f9a2c7e1b']) {
+      const redactor = new Redactor([secret], { showTail: false });
+      for (const before of ['', 'x', 'xy', 'xyz']) {
+        const encoded = Buffer.from(`${before}${secret}:and-more-bytes-after`).toString('base64');
+        const shown = redactor.text(encoded);
+        expect(shown, `${before} + ${secret}`).toContain('••••');
+        // What is left decodes to at most a partial group either side: the secret cannot be read back.
+        const left = shown.split('••••').map((part) => Buffer.from(part, 'base64').toString('latin1')).join('|');
+        expect(left, `${before} + ${secret}`).not.toContain(secret.slice(1, -1));
+      }
+    }
+  });
+
+  it('masks the value after a scheme word, however it is spaced, and not a value shorter than 4 characters', () => {
+    expect(new Redactor(['Basic abcd']).text('got abcd')).toBe('got ••••');
+    expect(new Redactor(['Bearer  two-spaces-token']).text('two-spaces-token')).toBe('••••oken');
+    expect(new Redactor(['Token line-one\nline-two']).text('line-one\nline-two')).toBe('••••-two');
+    expect(new Redactor(['Bearer abc']).text('abc Bearer abc')).toBe('abc ••••');
+    expect(new Redactor(['1Bearer token-value-9']).text('token-value-9')).toBe('token-value-9');
+  });
+});
+
+describe('Redactor.body field names', () => {
+  it('masks every secret-like name and keeps types, hints and non-text values', () => {
+    const names = ['token', 'secret', 'password', 'passwd', 'api_key', 'api-key', 'apikey', 'APIKEY', 'session_id', 'jwt', 'credential', 'assertion', 'authorization', 'cookie', 'id_token', 'token_type_hint'];
+    const shown = JSON.parse(new Redactor().body(JSON.stringify(Object.fromEntries(names.map((name) => [name, 'value-of-a-field'])))));
+    for (const name of names) expect(shown[name], name).toBe('••••ield');
+    const kept = JSON.parse(new Redactor().body(JSON.stringify({ token_type: 'Bearer', Token_TYPE: 'MAC', token: 12, flag: true, user: 'ann', credentials: { user: 'bob', password: 'pw-1' } })));
+    expect(kept).toStrictEqual({ token_type: 'Bearer', Token_TYPE: 'MAC', token: 12, flag: true, user: 'ann', credentials: { user: 'bob', password: '••••' } });
+  });
+
+  it('pretty-prints JSON with two spaces and leaves text that is not JSON as text', () => {
+    expect(new Redactor().body('{"a":[1,{"b":null}]}')).toBe('{\n  "a": [\n    1,\n    {\n      "b": null\n    }\n  ]\n}');
+    expect(new Redactor().body('{"a":')).toBe('{"a":');
+  });
+});

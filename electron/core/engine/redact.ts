@@ -48,11 +48,10 @@ export class Redactor {
     return this;
   }
 
+  /** The compiled patterns may stay: with nothing known nothing is matched, and `add` renews them. */
   forgetAll(): void {
     this.replacements.clear();
     this.written.clear();
-    this.pattern = undefined;
-    this.bytePattern = undefined;
   }
 
   get isEmpty(): boolean {
@@ -112,7 +111,7 @@ export function formsOf(secret: string): string[] {
   }
   // `Basic <base64>` or `Bearer <token>`: the value after the scheme word travels alone too.
   const scheme = /^[A-Za-z][A-Za-z0-9_-]*\s+(\S.*)$/s.exec(secret);
-  if (scheme && scheme[1]!.length >= MIN_REDACTED_LENGTH) forms.add(scheme[1]!);
+  if (scheme) forms.add(scheme[1]!);
   return [...forms].filter((form) => form.length >= MIN_REDACTED_LENGTH);
 }
 

@@ -33,6 +33,18 @@ describe('parseIsoTimestamp', () => {
     expect(parseIsoTimestamp('2021-03-28T02:30:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 2, 28, 1, 30));
     // 02:30 happens twice on 2021-10-31: the earlier instant (CEST) is taken.
     expect(parseIsoTimestamp('2021-10-31T02:30:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 9, 31, 0, 30));
+    // Within a day of a change, on either side of it.
+    expect(parseIsoTimestamp('2021-10-30T12:00:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 9, 30, 10));
+    expect(parseIsoTimestamp('2021-10-31T12:00:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 9, 31, 11));
+    expect(parseIsoTimestamp('2021-03-27T23:00:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 2, 27, 22));
+    expect(parseIsoTimestamp('2021-03-28T12:00:00', 'Europe/Oslo')).toBe(Date.UTC(2021, 2, 28, 10));
+  });
+
+  it('resolves a gap forward west of Greenwich too (02:30 on 2021-03-14 in New York is 03:30 EDT)', () => {
+    expect(parseIsoTimestamp('2021-03-14T02:30:00', 'America/New_York')).toBe(Date.UTC(2021, 2, 14, 7, 30));
+    // 01:30 on 2021-11-07 happens twice: the earlier instant (EDT).
+    expect(parseIsoTimestamp('2021-11-07T01:30:00', 'America/New_York')).toBe(Date.UTC(2021, 10, 7, 5, 30));
+    expect(parseIsoTimestamp('2021-11-07T12:00:00', 'America/New_York')).toBe(Date.UTC(2021, 10, 7, 17));
   });
 
   it('keeps sub-second precision in other zones', () => {
@@ -41,7 +53,7 @@ describe('parseIsoTimestamp', () => {
   });
 
   it('refuses impossible dates and times, and anything that is not ISO 8601', () => {
-    for (const text of ['2021-02-29', '2021-13-01', '2021-00-10', '2021-04-31', '2021-11-19T24:00:00', '2021-11-19T23:60:00', '2021-11-19T23:59:60', '2021-11-19T', '21-11-19', '2021/11/19', '1637364969', '', 'now', '2021-11-19T23:36:09+2', '2021-11-19T23:36:09Zjunk']) {
+    for (const text of ['2021-02-29', '2021-13-01', '2021-00-10', '2021-04-31', '2021-11-19T24:00:00', '2021-11-19T23:60:00', '2021-11-19T23:59:60', '2021-11-19T10:60:00', '2021-11-19T10:00:60', '2021-11-30T24:00:00', '2021-11-19T24:00:00', '2021-11-00', '2021-01-32', '2021-11-19T', '21-11-19', '2021/11/19', '1637364969', '', 'now', '2021-11-19T23:36:09+2', '2021-11-19T23:36:09Zjunk']) {
       expect(utc(text), text).toBeUndefined();
     }
     expect(utc('2020-02-29')).toBe(Date.UTC(2020, 1, 29));

@@ -8,6 +8,7 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 
 function formatFor(zone: string): Intl.DateTimeFormat {
   let format = formats.get(zone);
+  // Only a cache (building a format is slow): creating one each time (the mutant `if (true)`) is equivalent.
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
@@ -34,14 +35,13 @@ function zoneOffsetMs(zone: string, utcMs: number): number {
 
 /** A wall-clock time in `zone` as ms epoch (DST gaps resolve forward, overlaps to the earlier instant). */
 function wallTimeInZone(wallAsUtc: number, zone: string): number {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return wallAsUtc;
   // The zone's offsets a day either side cover both sides of any transition near this time.
-  const instants = [wallAsUtc - DAY_MS, wallAsUtc, wallAsUtc + DAY_MS].map((probe) => wallAsUtc - zoneOffsetMs(zone, probe));
-  const exact = instants.filter((at) => at + zoneOffsetMs(zone, at) === wallAsUtc);
+  const offsets = [zoneOffsetMs(zone, wallAsUtc - DAY_MS), zoneOffsetMs(zone, wallAsUtc + DAY_MS)];
+  const exact = offsets.map((offset) => wallAsUtc - offset).filter((at) => at + zoneOffsetMs(zone, at) === wallAsUtc);
   if (exact.length > 0) return Math.min(...exact);
-  // In a gap no instant shows this wall time: move forward by the length of the gap.
-  const first = wallAsUtc - zoneOffsetMs(zone, wallAsUtc);
-  return wallAsUtc - zoneOffsetMs(zone, first);
+  // In a gap (the clock jumped forward) no instant shows this wall time. Read with the offset from
+  // before the jump, the smaller one, it lands as far past the jump as the wall time is past it.
+  return wallAsUtc - Math.min(...offsets);
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -50,15 +50,17 @@ const DAY_MS = 24 * 3600 * 1000;
 export function parseIsoTimestamp(text: string, zone: string): number | undefined {
   const match = ISO.exec(text.trim());
   if (!match) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match;
+  const [, y, mo, d, h, mi, s, fraction = '', offset] = match;
   // Sub-millisecond digits (Live Data sends microseconds) are truncated, never rounded up.
   const ms = Number(fraction.slice(0, 3).padEnd(3, '0'));
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
   const check = new Date(wall);
-  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+  // An impossible day or hour moves the date; minutes and seconds past 59 only move the hour.
+  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(mi) > 59 || Number(s) > 59) {
     return undefined;
   }
   if (offset === undefined) return wallTimeInZone(wall, zone);
+  // Equivalent mutants: read as an offset, `Z` gives +0 as well (no digits, and no minutes is "0").
   if (offset.toUpperCase() === 'Z') return wall;
   const digits = offset.replace(':', '');
   const sign = digits.startsWith('-') ? -1 : 1;

@@ -31,6 +31,4 @@ export interface RunnerDeps {
   resolveVariables(environmentId: string): Promise<ResolvedVariables>;
   /** Sends `request` with the credential's token attached by its recipe; a 401 renews once and retries once. */
   authenticatedRequest(environmentId: string, credentialId: string, request: ApiRequest): Promise<AuthenticatedResponse>;
-  /** Masks every known secret value (secret variables of every environment, tokens). */
-  redact(text: string): string;
 }

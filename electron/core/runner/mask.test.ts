@@ -6,36 +6,41 @@ const scope = {
   truth: { value: 'true', secret: true },
   baseUrl: { value: 'https://api.example.com', secret: false },
 };
-const noOther = (text: string) => text;
-
 describe('createMask', () => {
   it('masks the secret variables of the request in every encoding, and not its plain variables', () => {
-    const mask = createMask(scope, noOther);
+    const mask = createMask(scope);
     expect(mask('k=scope-api-key-0001')).toBe('k=••••0001');
     expect(mask(Buffer.from('scope-api-key-0001').toString('base64'))).toBe('••••0001');
     expect(mask('https://api.example.com')).toBe('https://api.example.com');
   });
 
-  it('also applies the other known secrets it is given, after its own', () => {
-    const seen: string[] = [];
-    const mask = createMask(scope, (text) => {
-      seen.push(text);
-      return text.replace('session-token', '••••');
-    });
-    expect(mask('scope-api-key-0001 session-token')).toBe('••••0001 ••••');
-    expect(seen).toEqual(['••••0001 session-token']);
+  it('masks with nothing but the environment it is given: any other value stays as it is', () => {
+    const mask = createMask(scope);
+    expect(mask('other-environment-secret-99 and scope-api-key-0001')).toBe('other-environment-secret-99 and ••••0001');
+    expect(createMask({})('scope-api-key-0001')).toBe('scope-api-key-0001');
+  });
+
+  it('masks a token it learns while the request runs, in text and bytes, by the dashboard\'s suffix', () => {
+    const mask = createMask(scope);
+    const token = 'tok-attached-5e1d';
+    expect(mask(`Bearer ${token}`)).toBe(`Bearer ${token}`);
+    mask.remember(token);
+    expect(mask(`Bearer ${token} ${encodeURIComponent(token)} ${Buffer.from(token).toString('base64url')}`)).toBe('Bearer ••••5e1d ••••5e1d ••••5e1d');
+    expect(mask.bytes(Buffer.from(`[${token}]`)).toString('latin1')).toBe(`[${'*'.repeat(token.length)}]`);
+    // The environment's own secrets stay masked alongside it.
+    expect(mask('scope-api-key-0001')).toBe('••••0001');
   });
 
   it('masks bytes with the request\'s secrets, same length', () => {
     const data = Buffer.from('\u0000scope-api-key-0001\u0000');
-    const masked = createMask(scope, noOther).bytes(data);
+    const masked = createMask(scope).bytes(data);
     expect(masked.toString('latin1')).toBe(`\u0000${'*'.repeat(18)}\u0000`);
   });
 });
 
 describe('maskDeep', () => {
   it('masks structurally: a secret equal to true never breaks the value', () => {
-    const mask = createMask(scope, noOther);
+    const mask = createMask(scope);
     expect(maskDeep({ ok: true, text: 'is true', nested: [{ key: 'scope-api-key-0001' }], n: 2 }, mask)).toEqual({ ok: true, text: 'is ••••', nested: [{ key: '••••0001' }], n: 2 });
   });
 
@@ -43,6 +48,8 @@ describe('maskDeep', () => {
     expect(maskDeep({ a: 'scope-api-key-0001' }, ALREADY_MASKED)).toEqual({ a: 'scope-api-key-0001' });
     const data = Buffer.from('x');
     expect(ALREADY_MASKED.bytes(data)).toBe(data);
+    ALREADY_MASKED.remember('scope-api-key-0001');
+    expect(ALREADY_MASKED('scope-api-key-0001')).toBe('scope-api-key-0001');
   });
 });
 
@@ -59,10 +66,12 @@ describe('credential headers', () => {
     expect(maskLiteralCredential('Basic ')).toBe('••••');
     expect(maskLiteralCredential('{{a}} and {{b}}')).toBe('{{a}}••••{{b}}');
     expect(maskLiteralCredential('Token key {{k}}')).toBe('Token ••••{{k}}');
+    expect(maskLiteralCredential('Bearer  two-spaces')).toBe('Bearer  ••••');
+    expect(maskLiteralCredential('{{a}} {{b}}')).toBe('{{a}} {{b}}');
   });
 
   it('masks credential headers structurally and every header through the mask', () => {
-    const mask = createMask(scope, noOther);
+    const mask = createMask(scope);
     expect(
       maskHeaders(
         [
@@ -84,6 +93,9 @@ describe('credential headers', () => {
   it('masks a cookie value but keeps its attributes', () => {
     expect(maskSetCookie('sid=abc123; Path=/; HttpOnly')).toBe('sid=••••; Path=/; HttpOnly');
     expect(maskSetCookie('sid=; Path=/')).toBe('sid=••••; Path=/');
+    expect(maskSetCookie('=abc; Path=/')).toBe('=••••; Path=/');
+    expect(maskSetCookie('nameless-session-value; Secure')).toBe('••••; Secure');
+    expect(maskSetCookie('sid=a=b')).toBe('sid=••••');
   });
 });
 

@@ -45,5 +45,5 @@ export async function prepareRequest(deps: RunnerDeps, draft: RequestDraft): Pro
     });
   }
   const composed = composeRequest(draft, scope);
-  return { environment, credential, composed, url: parseUrl(composed), mask: createMask(scope, deps.redact) };
+  return { environment, credential, composed, url: parseUrl(composed), mask: createMask(scope) };
 }

@@ -34,6 +34,7 @@ function maskJson(original: string, mask: Mask): string {
 }
 
 function isJson(text: string): boolean {
+  // An empty catch (a mutant) returns undefined, as falsy as false: equivalent.
   try {
     JSON.parse(text);
     return true;
@@ -51,6 +52,7 @@ export async function prepareBody(bytes: Buffer, contentType: string, mask: Mask
 
   if (kind === 'binary') {
     const masked = mask.bytes(bytes);
+    // A binary body has no text view (the store refuses it), so any text here is equivalent.
     const bodyId = store.add('binary', '', masked);
     const page = await store.page(bodyId, 'hex', 0, FIRST_PAGE_LINES);
     const image = small && PREVIEW_IMAGES.test(contentType) ? `data:${contentType.split(';')[0]};base64,${masked.toString('base64')}` : null;

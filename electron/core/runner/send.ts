@@ -76,7 +76,7 @@ async function transmit(state: RunnerState, prepared: PreparedRequest, draft: Re
     sensitiveBody: composed.body?.secret ?? false,
   };
   if (credential && environment) {
-    const sent = await state.deps.authenticatedRequest(environment.id, credential.id, common);
+    const sent = await state.deps.authenticatedRequest(environment.id, credential.id, { ...common, onTokenAttached: (token) => prepared.mask.remember(token) });
     return {
       response: sent.response,
       renewedAfter401: sent.renewedAfter401,

@@ -28,7 +28,8 @@ export const NEW_FILE_MODE = 0o600;
 /** Writes `content` to `filePath` durably (see above). Throws an AppError; the old file is then untouched. */
 export function writeFileDurably(filePath: string, content: string | Buffer, options: { files?: FileLayer; mode?: number } = {}): void {
   const files = options.files ?? fs;
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  // Buffer.from copies a Buffer whatever the encoding, so `Buffer.from(content)` for both (a mutant) is equivalent.
+  const data = typeof content === 'string' ? Buffer.from(content) : content;
   const mode = options.mode ?? existingMode(files, filePath) ?? NEW_FILE_MODE;
   const temp = `${filePath}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   let fd: number | undefined;

@@ -72,7 +72,9 @@ describe('variables', () => {
     await expect(variables.delete({ environmentId: 'env-1', name: 'A' })).rejects.toMatchObject({ code: 'vault-locked' });
     expect(fs.readFileSync(workspace.path, 'utf8')).toBe(before);
     // Plain variables do not need the vault.
-    await variables.set({ environmentId: 'env-1', name: 'PLAIN', value: 'x', secret: false });
+    const updated = await variables.set({ environmentId: 'env-1', name: 'PLAIN', value: 'x', secret: false });
+    expect(updated.variables.find((v) => v.name === 'PLAIN')).toMatchObject({ value: 'x', secret: false });
+    expect(workspace.read().environments[0]!.variables.map((v) => v.name)).toEqual(['A', 'PLAIN']);
   });
 
   it('says which secret has no stored value, and cleans up after deleted environments', async () => {

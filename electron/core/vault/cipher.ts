@@ -15,8 +15,9 @@ export const KEY_BYTES = 32;
 
 export function seal(key: Buffer, plaintext: Buffer | string, associatedData: string): string {
   const iv = randomBytes(IV_BYTES);
+  // 16 is also GCM's default tag length, so dropping the option (a mutant) is equivalent; it stays to say it.
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  cipher.setAAD(Buffer.from(associatedData));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return VERSION + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
 }
@@ -31,8 +32,9 @@ export function unseal(key: Buffer, sealed: string, associatedData: string, desc
   }
   const raw = Buffer.from(sealed.slice(VERSION.length), 'base64');
   if (raw.length < IV_BYTES + TAG_BYTES) throw tampered(describe);
+  // Without the option GCM takes a tag of any length, but exactly TAG_BYTES are sliced here: an equivalent mutant.
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
-  decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  decipher.setAAD(Buffer.from(associatedData));
   decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
   try {
     return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
