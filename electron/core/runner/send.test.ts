@@ -9,7 +9,7 @@ import { emptyDraft, type RequestDraft } from '../../../shared/runner/draft';
 import { BodyStore } from './body-store';
 import { HistoryStore } from './history';
 import { sendDraft, type RunnerState } from './send';
-import { createTestWorld, startApiServer, testEnvironment, type ApiServer } from './test-support';
+import { createTestWorld, startApiServer, testEnvironment, type ApiServer } from '../../../testing/runner';
 
 // Regex, JSON and URL metacharacters, so every encoding differs from the raw value.
 const SANDBOX_SECRET = 'sandbox key+/"q"\\7c1e';

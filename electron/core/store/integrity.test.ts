@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { StoreProblem } from '../../../shared/ipc/contract';
-import { tempDir } from '../vault/test-support';
+import { tempDir } from '../../../testing/vault';
 import { openDataFile } from './data-file';
 import { checkIntegrity, withChecksum } from './integrity';
 

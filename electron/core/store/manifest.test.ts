@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { StoreProblem } from '../../../shared/ipc/contract';
-import { hashDir, tempDir } from '../vault/test-support';
+import { hashDir, tempDir } from '../../../testing/vault';
 import { openDataFile } from './data-file';
 import type { FileLayer } from './durable-write';
-import { faultyDisk } from './faulty-disk.fixture';
+import { faultyDisk } from '../../../testing/fixtures/faulty-disk.fixture';
 
 const schema = z.object({ schemaVersion: z.literal(1), items: z.array(z.string()) });
 
