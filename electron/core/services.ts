@@ -25,6 +25,7 @@ import { runnerHandlers } from './handlers/runner';
 import { tokenHandlers } from './handlers/tokens';
 import { createHttpClient, type HttpClient } from './http';
 import { undoInterruptedImport } from './portability/import-journal';
+import { openRequestsFile } from './runner/saved-requests';
 import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
 import { inspectJwt } from './tokens/jwt-inspect';
@@ -92,6 +93,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     },
   };
   const credentials = openCredentials({ dataDir: options.dataDir, storeClass: options.storeClass, problems });
+  const savedRequests = openRequestsFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems });
 
   const secrets = createSecretServices({
     dataDir: options.dataDir,
@@ -99,6 +101,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     problems,
     workspace: ctx.workspace,
     credentials,
+    requests: savedRequests,
     keychain: options.keychain,
     clipboard: options.clipboard,
     files: options.files,
@@ -110,12 +113,13 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     onImported: () => {
       ctx.emit('environments:changed', ctx.workspace.read().environments);
       ctx.emit('credentials:changed', credentials.read().credentials);
+      ctx.emit('requests:changed', [...savedRequests.read().requests]);
     },
   });
   const redact = (text: string) => secrets.redact(text);
   const log = (message: string) => (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(redact(message));
   try {
-    if (await undoInterruptedImport({ workspace: ctx.workspace, credentials, secrets: secrets.vault.secrets })) {
+    if (await undoInterruptedImport({ workspace: ctx.workspace, credentials, requests: savedRequests, secrets: secrets.vault.secrets })) {
       log('An import was interrupted before it finished; what it had written was taken back. Import the file again.');
     }
   } catch (error) {

@@ -9,6 +9,9 @@ import { AppError } from '../../../shared/errors';
 import type { portabilityChannels } from '../../../shared/ipc/domains/portability';
 import { buildExport, writeExportFile } from '../portability/export';
 import { importText } from '../portability/import';
+import { planImport } from '../portability/plan';
+import { describePlan } from '../portability/preview';
+import { readImportSource, type ImportSource } from '../portability/read-source';
 import type { PortabilitySources } from '../portability/sources';
 import type { HandlersOf } from './handler-types';
 
@@ -34,9 +37,9 @@ export function portabilityHandlers(deps: PortabilityHandlerDeps): HandlersOf<ty
   const files = () => deps.files ?? unavailable();
   // The renderer never names paths: a file that needs a passphrase is kept here (its secrets are
   // encrypted in it) under an opaque id, so the user does not have to choose it again.
-  const waiting = new Map<string, { fileName: string; text: string; until: number }>();
+  const waiting = new Map<string, ImportSource & { until: number }>();
 
-  async function chosenFile(retryId: string | undefined): Promise<{ fileName: string; text: string } | null> {
+  async function chosenFile(retryId: string | undefined): Promise<ImportSource | null> {
     if (retryId) {
       const held = waiting.get(retryId);
       if (!held || held.until < deps.clock.now()) {
@@ -46,7 +49,20 @@ export function portabilityHandlers(deps: PortabilityHandlerDeps): HandlersOf<ty
       return held;
     }
     const filePath = await files().chooseImportFile();
-    return filePath ? { fileName: path.basename(filePath), text: readImportFile(filePath) } : null;
+    return filePath ? readImportSource(filePath) : null;
+  }
+
+  /** Keeps the chosen file for the next step (passphrase, then import) under an opaque id. */
+  function hold(file: ImportSource, retryId: string | undefined): string {
+    const id = retryId ?? randomUUID();
+    waiting.set(id, { ...file, until: deps.clock.now() + RETRY_MS });
+    return id;
+  }
+
+  function withRetryId(error: unknown, file: ImportSource, retryId: string | undefined): unknown {
+    if (!(error instanceof AppError) || !PASSPHRASE_ERRORS.has(error.code)) return error;
+    const id = hold(file, retryId);
+    return new AppError(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), details: { ...error.details, retryId: id }, cause: error });
   }
 
   return {
@@ -67,19 +83,27 @@ export function portabilityHandlers(deps: PortabilityHandlerDeps): HandlersOf<ty
       };
     },
 
+    'portability:preview': async ({ passphrase, retryId }) => {
+      const file = await chosenFile(retryId);
+      if (!file) return { chosen: false, fileId: null, fileName: null, format: null, environments: [], credentials: [], collections: [], requests: [], skippedVariables: [], notMapped: [], secretsMoved: 0 };
+      try {
+        const plan = await planImport(file.text, file.fileName, passphrase, file.folder);
+        return { chosen: true, fileId: hold(file, retryId), fileName: file.fileName, ...describePlan(plan) };
+      } catch (error) {
+        throw withRetryId(error, file, retryId);
+      }
+    },
+
     'portability:import': async ({ passphrase, onConflict, retryId }) => {
       const file = await chosenFile(retryId);
-      if (!file) return { imported: false, format: null, environments: [], credentials: [], skippedVariables: [], secretsWithoutValue: 0 };
+      if (!file) return { imported: false, format: null, environments: [], credentials: [], skippedVariables: [], secretsWithoutValue: 0, collections: [], requests: 0, notMapped: [], secretsMoved: 0 };
       try {
-        const summary = await importText(deps, file.text, file.fileName, { passphrase, onConflict });
+        const summary = await importText(deps, file.text, file.fileName, { passphrase, onConflict, folder: file.folder });
         if (retryId) waiting.delete(retryId);
         deps.onImported?.();
         return summary;
       } catch (error) {
-        if (!(error instanceof AppError) || !PASSPHRASE_ERRORS.has(error.code)) throw error;
-        const id = retryId ?? randomUUID();
-        waiting.set(id, { ...file, until: deps.clock.now() + RETRY_MS });
-        throw new AppError(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), details: { ...error.details, retryId: id }, cause: error });
+        throw withRetryId(error, file, retryId);
       }
     },
   };

@@ -11,6 +11,7 @@ import type { CredentialsFile } from '../credentials/store';
 import { systemClock } from '../engine/clock';
 import type { HandlersOf } from '../handlers/handler-types';
 import { portabilityHandlers, type FileChooser } from '../handlers/portability';
+import type { PortabilitySources } from '../portability/sources';
 import { variableHandlers } from '../handlers/variables';
 import { vaultHandlers } from '../handlers/vault';
 import type { DataFile, StoreClass } from '../store/data-file';
@@ -31,6 +32,8 @@ export interface SecretServicesOptions {
   problems: StoreProblem[];
   workspace: DataFile<Workspace>;
   credentials?: DataFile<CredentialsFile>;
+  /** Saved requests, which collection imports add to. */
+  requests?: PortabilitySources['requests'];
   keychain?: Keychain;
   clipboard?: Clipboard;
   files?: FileChooser;
@@ -65,7 +68,7 @@ export function createSecretServices(options: SecretServicesOptions): SecretServ
   if (options.onVaultChanged) vault.onChange(options.onVaultChanged);
   const variables = createVariablesService({ workspace: options.workspace, vault, clock: time, onChanged: options.onEnvironmentsChanged });
   const clipboard = createSecretClipboard(options.clipboard, time);
-  const sources = { workspace: options.workspace, credentials: options.credentials, variables, vault, clock: time, scryptCost: options.scryptCost };
+  const sources: PortabilitySources = { workspace: options.workspace, credentials: options.credentials, requests: options.requests, variables, vault, clock: time, scryptCost: options.scryptCost };
 
   return {
     vault,
