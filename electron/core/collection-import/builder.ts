@@ -97,11 +97,11 @@ export class CollectionBuilder {
   }
 
   /** The credential for an auth block (made once per distinct block), or null after noting why not. */
-  credentialFor(auth: ForeignAuth, label: string, where: string): string | null {
+  credentialFor(auth: ForeignAuth, label: string, where: string, options: { variablePrefix?: string } = {}): string | null {
     if (auth.type === 'none' || auth.type === 'inherit') return null;
     const key = JSON.stringify(auth);
     if (this.byAuth.has(key)) return this.byAuth.get(key)!;
-    const made = recipeFor(auth, { secret: (name, value) => this.secret(name, tidyTemplates(value)) });
+    const made = recipeFor(auth, { secret: (name, value) => this.secret(`${options.variablePrefix ?? ''}${name}`, tidyTemplates(value)) });
     if ('problem' in made) {
       this.note(where, `${made.problem}.`);
       this.byAuth.set(key, null);

@@ -4,14 +4,21 @@
  * along in `folder`.
  */
 import type { CollectionPlan } from './model';
+import { AppError } from '../../../shared/errors';
+import { isOpenApi, isSwagger2, readOpenApi } from './openapi';
 import { isPostmanCollection, readPostmanCollection } from './postman';
 
 /** The other files of a chosen folder, by path relative to it ("users/get user.bru"). */
 export type FolderFiles = Readonly<Record<string, string>>;
 
 export function detectCollection(raw: unknown, fileName: string, folder?: FolderFiles): CollectionPlan | null {
-  void fileName;
   void folder;
   if (isPostmanCollection(raw)) return readPostmanCollection(raw);
+  if (isOpenApi(raw)) return readOpenApi(raw);
+  if (isSwagger2(raw)) {
+    throw new AppError('import-unknown-format', `${fileName} is a Swagger 2.0 document; Tokenbench imports OpenAPI 3.`, {
+      hint: 'Convert it to OpenAPI 3 (for example with the Swagger Editor), then import that.',
+    });
+  }
   return null;
 }
