@@ -5,6 +5,7 @@
  */
 import type { CollectionPlan } from './model';
 import { AppError } from '../../../shared/errors';
+import { isInsomnia, readInsomnia } from './insomnia';
 import { isOpenApi, isSwagger2, readOpenApi } from './openapi';
 import { isPostmanCollection, readPostmanCollection } from './postman';
 
@@ -14,6 +15,7 @@ export type FolderFiles = Readonly<Record<string, string>>;
 export function detectCollection(raw: unknown, fileName: string, folder?: FolderFiles): CollectionPlan | null {
   void folder;
   if (isPostmanCollection(raw)) return readPostmanCollection(raw);
+  if (isInsomnia(raw)) return readInsomnia(raw);
   if (isOpenApi(raw)) return readOpenApi(raw);
   if (isSwagger2(raw)) {
     throw new AppError('import-unknown-format', `${fileName} is a Swagger 2.0 document; Tokenbench imports OpenAPI 3.`, {
