@@ -5,15 +5,22 @@
  */
 import type { CollectionPlan } from './model';
 import { AppError } from '../../../shared/errors';
+import { isBrunoCollection, readBrunoCollection } from './bruno';
 import { isInsomnia, readInsomnia } from './insomnia';
 import { isOpenApi, isSwagger2, readOpenApi } from './openapi';
 import { isPostmanCollection, readPostmanCollection } from './postman';
+import { obj } from './untyped';
 
 /** The other files of a chosen folder, by path relative to it ("users/get user.bru"). */
 export type FolderFiles = Readonly<Record<string, string>>;
 
 export function detectCollection(raw: unknown, fileName: string, folder?: FolderFiles): CollectionPlan | null {
-  void folder;
+  if (isBrunoCollection(raw, folder)) return readBrunoCollection(raw, folder!);
+  if (obj(raw).type === 'collection' && typeof obj(raw).name === 'string' && !folder) {
+    throw new AppError('import-unknown-format', `${fileName} is the bruno.json of a Bruno collection, but its folder did not come with it.`, {
+      hint: 'Choose the collection folder (or its bruno.json) from Tokenbench, or run tokenbench import FOLDER.',
+    });
+  }
   if (isPostmanCollection(raw)) return readPostmanCollection(raw);
   if (isInsomnia(raw)) return readInsomnia(raw);
   if (isOpenApi(raw)) return readOpenApi(raw);

@@ -5,7 +5,7 @@
  * filed under and by the shape of the value itself.
  */
 
-const SECRET_NAME = /secret|passw|pwd|passphrase|token|api[-_.]?key|apikey|private[-_.]?key|access[-_.]?key|credential|signature|session[-_.]?id|^auth$|^authorization$|^proxy-authorization$|^cookie$|^x-auth/i;
+const SECRET_NAME = /secret|passw|pwd|passphrase|token|api[-_.]?key|apikey|private[-_.]?key|access[-_.]?key|credential|signature|signing[-_.]?key|session[-_.]?id|^auth$|^authorization$|^proxy-authorization$|^cookie$|^x-auth/i;
 /** Names that mention a secret but hold something else: `tokenUrl`, `token_type`, `passwordPolicy`... */
 const NOT_SECRET_NAME = /(url|uri|endpoint|type|name|path|expir|lifetime|ttl|prefix|placement|policy|header)$/i;
 
