@@ -6,7 +6,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../../shared/errors';
-import { MAX_IMPORT_CHARACTERS, checkUntrusted, parseUntrustedJson, refuse } from './untrusted-json';
+import { MAX_IMPORT_CHARACTERS, MAX_IMPORT_DEPTH, checkUntrusted, parseUntrustedJson, refuse } from './untrusted-json';
 
 /** Aliases a YAML file may use; exports of these tools use none. */
 const MAX_YAML_ALIASES = 100;
@@ -21,6 +21,7 @@ export function parseUntrustedDocument(text: string, fileName: string): unknown 
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 300) : 'unreadable';
     if (/alias/i.test(reason)) refuse(fileName, `its YAML uses aliases excessively (${reason})`);
+    if (/call stack/i.test(reason)) refuse(fileName, `it nests values more than ${MAX_IMPORT_DEPTH} levels deep`);
     throw new AppError('import-unreadable', `${fileName} is neither JSON nor readable YAML (${reason}), so it cannot be imported.`, {
       hint: 'Choose a Tokenbench export, a Postman, Insomnia or Bruno export, or an OpenAPI document.',
     });
