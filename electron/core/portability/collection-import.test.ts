@@ -12,7 +12,10 @@ import { startOAuth2ClientCredentials, type OAuth2ClientCredentialsEmulator } fr
 import type { ImportPreview, ImportSummary } from '../../../shared/ipc/domains/portability';
 import type { RunResult } from '../../../shared/runner/results';
 import type { SavedRequest } from '../../../shared/runner/saved';
-import { canariesIn, fixtureText } from '../collection-import/test-fixtures';
+import { canariesIn, fixtureText, IMPORT_FIXTURES } from '../collection-import/test-fixtures';
+import { importText } from './import';
+import { readImportSource } from './read-source';
+import { testFolder } from './test-folder';
 import { createMainServices } from '../services';
 import { hashDir, listFiles, TEST_SCRYPT, tempDir } from '../vault/test-support';
 
@@ -101,4 +104,25 @@ describe('importing a Postman collection', () => {
     const found = haystacks.flatMap(([where, text]) => canaries.filter((c) => text.includes(c) || text.includes(Buffer.from(c).toString('base64'))).map((c) => `${c} in ${where}`));
     expect(found).toEqual([]);
   }, 120_000);
+});
+
+describe('every format keeps the secrets of its file out of the data folder', () => {
+  it.each(['postman-v2.0.collection.json', 'insomnia-v4.json', 'insomnia-v5.yaml', 'openapi-3.yaml', 'bruno-collection'])('%s', async (fixture) => {
+    const source = readImportSource(path.join(IMPORT_FIXTURES, fixture));
+    const sources = await testFolder();
+    const summary = await importText(sources, source.text, source.fileName, { folder: source.folder });
+    expect(summary.imported).toBe(true);
+    expect(summary.requests).toBeGreaterThan(0);
+    expect(summary.credentials.length).toBeGreaterThan(0);
+    const files = listFiles(sources.dataDir).map((f) => fs.readFileSync(f, 'latin1')).join('\n');
+    const planted = canariesIn([source.text, ...Object.values(source.folder ?? {})].join('\n'));
+    expect(planted.length).toBeGreaterThan(fixture === 'openapi-3.yaml' ? -1 : 2);
+    expect(planted.filter((c) => files.includes(c))).toEqual([]);
+    // What went to the vault comes back from it.
+    const sealed = sources.workspace
+      .read()
+      .environments.flatMap((e) => e.variables.filter((v) => v.secret && v.hint !== null).map((v) => sources.variables.readSecret(e.id, v.name)));
+    expect(sealed.length).toBe(summary.secretsMoved);
+    expect(sealed.filter((value) => value.startsWith('CANARY-')).length).toBeGreaterThanOrEqual(fixture === 'openapi-3.yaml' ? 0 : 2);
+  }, 60_000);
 });
