@@ -83,6 +83,7 @@ const HOSTILE: Record<string, () => Promise<string> | string> = {
   'YAML with an alias bomb': () => laughs,
   'YAML with a "__proto__" key': () => 'openapi: 3.0.0\ninfo:\n  title: T\npaths: {}\n__proto__:\n  polluted: yes\n',
   'YAML nested 100,000 deep': () => `openapi: 3.0.0\npaths: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+  'a Postman collection of 10,001 requests': () => JSON.stringify({ info: { name: 'Big' }, item: Array.from({ length: 10_001 }, (_, i) => ({ name: `r${i}`, request: 'https://api.example.com' })) }),
   'a Swagger 2.0 document': () => JSON.stringify({ swagger: '2.0', info: { title: 'Old' }, paths: {} }),
   'a Bruno bruno.json without its folder': () => JSON.stringify({ version: '1', name: 'Storefront', type: 'collection' }),
 };
@@ -124,6 +125,7 @@ const ABOUT: Record<keyof typeof HOSTILE, RegExp> = {
   'YAML with an alias bomb': /aliases excessively/,
   'YAML with a "__proto__" key': /"__proto__" \(at \(top\)\)/,
   'YAML nested 100,000 deep': /more than 32 levels deep/,
+  'a Postman collection of 10,001 requests': /holds 10001 requests, more than the 10,000/,
   'a Swagger 2.0 document': /Swagger 2\.0 document; Tokenbench imports OpenAPI 3/,
   'a Bruno bruno.json without its folder': /bruno\.json of a Bruno collection, but its folder did not come with it/,
 };
