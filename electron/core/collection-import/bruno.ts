@@ -123,7 +123,7 @@ function readBody(builder: CollectionBuilder, mode: string, body: Obj, where: st
     case 'multipartForm': {
       const parts = arr(body.multipartForm).map(obj);
       const files = parts.filter((p) => p.type === 'file');
-      builder.note(where, files.length > 0 ? `its multipart body's file field(s) ${files.map((f) => str(f.name)).join(', ')} are left out; the other fields are sent as a form.` : 'its multipart body is sent as a URL-encoded form (Tokenbench sends no multipart bodies).');
+      builder.multipartNote(where, files.map((f) => str(f.name)));
       return { type: 'form', fields: parts.filter((p) => p.type !== 'file').map(toRow) };
     }
     default:

@@ -159,6 +159,16 @@ export class CollectionBuilder {
     return body;
   }
 
+  /** Tokenbench sends no multipart bodies: the text fields go as a form, file fields are named. */
+  multipartNote(where: string, fileFields: string[]): void {
+    this.note(
+      where,
+      fileFields.length > 0
+        ? `its multipart body's file field(s) ${fileFields.join(', ')} are left out; the other fields are sent as a form.`
+        : 'its multipart body is sent as a URL-encoded form (Tokenbench sends no multipart bodies).',
+    );
+  }
+
   request(request: PlannedCollectionRequest): void {
     const { base, query } = splitUrl(request.url);
     this.requests.push({

@@ -136,7 +136,7 @@ function readBody(builder: CollectionBuilder, body: Obj, where: string): Request
   if (mime === 'multipart/form-data') {
     const params = arr(body.params).map(obj);
     const files = params.filter((p) => p.type === 'file');
-    builder.note(where, files.length > 0 ? `its multipart body's file field(s) ${files.map((f) => str(f.name)).join(', ')} are left out; the other fields are sent as a form.` : 'its multipart body is sent as a URL-encoded form (Tokenbench sends no multipart bodies).');
+    builder.multipartNote(where, files.map((f) => str(f.name)));
     return { type: 'form', fields: rows(params.filter((p) => p.type !== 'file')) };
   }
   if (mime === 'application/graphql' || mime === 'application/octet-stream') {

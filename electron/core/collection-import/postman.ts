@@ -137,8 +137,7 @@ function readBody(builder: CollectionBuilder, value: unknown, where: string): Re
     case 'formdata': {
       const rows = arr(body.formdata).map(obj);
       const files = rows.filter((row) => row.type === 'file');
-      if (files.length > 0) builder.note(where, `its multipart body's file field(s) ${files.map((f) => str(f.key)).join(', ')} are left out; the other fields are sent as a form.`);
-      else builder.note(where, 'its multipart body is sent as a URL-encoded form (Tokenbench sends no multipart bodies).');
+      builder.multipartNote(where, files.map((f) => str(f.key)));
       return { type: 'form', fields: readRows(rows.filter((row) => row.type !== 'file')) };
     }
     default:
