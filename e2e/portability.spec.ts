@@ -51,9 +51,16 @@ function sidebar(page: Page) {
 
 async function openImport(page: Page, onConflict: 'Import under a new name, such as “Sandbox (imported)”' | 'Skip it') {
   await sidebar(page).getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import environments' });
+  const dialog = page.getByRole('dialog', { name: 'Import', exact: true });
   await dialog.getByRole('radio', { name: onConflict }).check();
   return dialog;
+}
+
+/** Chooses the file, looks at the preview (nothing written yet), then imports. */
+async function chooseAndImport(dialog: ReturnType<Page['getByRole']>) {
+  await dialog.getByRole('button', { name: 'Choose file…' }).click();
+  await expect(dialog.getByRole('region', { name: 'Will be created' })).toBeVisible({ timeout: 20_000 });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
 }
 
 const RENAME = 'Import under a new name, such as “Sandbox (imported)”';
@@ -136,19 +143,21 @@ test('environments are exported with secret names only, or with their values enc
   files.nextImportPath = encryptedFile;
   const opensBefore = files.shown.import;
   const importDialog = await openImport(page, 'Skip it');
-  await importDialog.getByRole('button', { name: 'Choose file and import…' }).click();
+  await importDialog.getByRole('button', { name: 'Choose file…' }).click();
   const filePassphrase = importDialog.getByLabel('Passphrase of the exported file');
   await expect(filePassphrase).toBeFocused();
   await expect(importDialog).toContainText('This file holds encrypted secret values.');
   await expect(importDialog.getByRole('alert')).toHaveCount(0);
 
   await filePassphrase.fill('not the right passphrase');
-  await importDialog.getByRole('button', { name: 'Import with this passphrase' }).click();
+  await importDialog.getByRole('button', { name: 'Open with this passphrase' }).click();
   await expect(importDialog.getByRole('alert')).toContainText('That passphrase does not open the secrets in this file', { timeout: 20_000 });
   await expect(sidebar(page).getByRole('button', { name: /Alpha/ })).toHaveCount(0);
 
   await filePassphrase.fill(EXPORT_PASSPHRASE);
-  await importDialog.getByRole('button', { name: 'Import with this passphrase' }).click();
+  await importDialog.getByRole('button', { name: 'Open with this passphrase' }).click();
+  await expect(importDialog.getByRole('region', { name: 'Will be created' })).toContainText('Alpha', { timeout: 20_000 });
+  await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(importDialog.getByRole('status')).toHaveText('Imported 1 environment and 0 credentials from a Tokenbench export.', { timeout: 20_000 });
   await expect(importDialog.getByRole('region', { name: 'Imported' })).toContainText('Alpha');
   await expect(importDialog.getByRole('region', { name: 'Skipped' })).toContainText('Beta: an environment with this name already exists');
@@ -165,7 +174,7 @@ test('environments are exported with secret names only, or with their values enc
   // The export without values, imported under new names: the secrets are there by name, to be set.
   files.nextImportPath = plainFile;
   const again = await openImport(page, RENAME);
-  await again.getByRole('button', { name: 'Choose file and import…' }).click();
+  await chooseAndImport(again);
   await expect(again.getByRole('status')).toHaveText('Imported 2 environments and 0 credentials from a Tokenbench export.');
   await expect(again.getByRole('region', { name: 'Imported' })).toContainText('Alpha as “Alpha (imported)”: the name was taken');
   await expect(again.getByRole('region', { name: 'Imported' })).toContainText('Beta as “Beta (imported)”: the name was taken');
@@ -194,7 +203,7 @@ test('a Postman environment is imported with its secret masked, then renamed or 
   files.nextImportPath = postmanFile;
 
   const first = await openImport(page, RENAME);
-  await first.getByRole('button', { name: 'Choose file and import…' }).click();
+  await chooseAndImport(first);
   await expect(first.getByRole('status')).toHaveText('Imported 1 environment and 0 credentials from a Postman environment.');
   await expect(first.getByRole('region', { name: 'Imported' })).toHaveText(/Acme sandbox$/);
   await expect(first.getByRole('region', { name: 'Variables left out' })).toContainText('Acme sandbox / oldToken: it is disabled in Postman');
@@ -208,13 +217,13 @@ test('a Postman environment is imported with its secret masked, then renamed or 
   expect(await page.content()).not.toContain(POSTMAN_SECRET);
 
   const renamed = await openImport(page, RENAME);
-  await renamed.getByRole('button', { name: 'Choose file and import…' }).click();
+  await chooseAndImport(renamed);
   await expect(renamed.getByRole('region', { name: 'Imported' })).toContainText('Acme sandbox as “Acme sandbox (imported)”: the name was taken');
   await renamed.getByRole('button', { name: 'Done' }).click();
   await expect(sidebar(page).getByRole('button', { name: 'Acme sandbox (imported)' })).toBeVisible();
 
   const skipped = await openImport(page, 'Skip it');
-  await skipped.getByRole('button', { name: 'Choose file and import…' }).click();
+  await chooseAndImport(skipped);
   await expect(skipped.getByRole('status')).toHaveText('Nothing was imported from a Postman environment.');
   await expect(skipped.getByRole('region', { name: 'Skipped' })).toContainText('Acme sandbox: an environment with this name already exists');
   await skipped.getByRole('button', { name: 'Done' }).click();
@@ -240,9 +249,9 @@ test('a cancelled save or open dialog shows nothing and changes nothing', async 
   await expect(exportDialog).toHaveCount(0);
 
   const importDialog = await openImport(page, RENAME);
-  await importDialog.getByRole('button', { name: 'Choose file and import…' }).click();
+  await importDialog.getByRole('button', { name: 'Choose file…' }).click();
   await expect.poll(() => files.shown.import).toBe(1);
-  await expect(importDialog.getByRole('button', { name: 'Choose file and import…' })).toBeEnabled();
+  await expect(importDialog.getByRole('button', { name: 'Choose file…' })).toBeEnabled();
   await expect(importDialog.getByRole('status')).toHaveCount(0);
   await expect(importDialog.getByRole('alert')).toHaveCount(0);
   await expect(sidebar(page).getByRole('button', { name: /Gamma/ })).toHaveCount(1);

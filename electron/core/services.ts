@@ -24,6 +24,7 @@ import { createHttpClient, type HttpClient } from './http';
 import { undoInterruptedImport } from './portability/import-journal';
 import { createPortabilityService, type FileChooser } from './portability/service';
 import { createRunnerService, openRunnerStores } from './runner/service';
+import { openRequestsFile } from './runner/saved-requests';
 import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
 import { openGuardFile } from './tokens/guard-file';
@@ -108,6 +109,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     },
   };
   const credentialsFile = openCredentials(files);
+  // Saved requests, which collection imports add to (the runner opens its own view of the same file).
+  const requestsFile = openRequestsFile(files);
 
   // Secrets: unlocking removes nothing; a sealed value is never dropped because a file could not be read.
   const vault = createVault({ ...files, keychain: options.keychain, time: clock, scryptCost: options.scryptCost });
@@ -120,7 +123,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   const log = (message: string) => (options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(redact(message));
   try {
-    if (await undoInterruptedImport({ workspace: ctx.workspace, credentials: credentialsFile, secrets: vault.secrets })) {
+    if (await undoInterruptedImport({ workspace: ctx.workspace, credentials: credentialsFile, requests: requestsFile, secrets: vault.secrets })) {
       log('An import was interrupted before it finished; what it had written was taken back. Import the file again.');
     }
   } catch (error) {
@@ -193,6 +196,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const portability = createPortabilityService({
     workspace: ctx.workspace,
     credentials: credentialsFile,
+    requests: requestsFile,
     variables,
     vault,
     clock,
@@ -201,6 +205,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     onImported: () => {
       ctx.emit('environments:changed', ctx.workspace.read().environments);
       ctx.emit('credentials:changed', credentialsFile.read().credentials);
+      ctx.emit('requests:changed', [...requestsFile.read().requests]);
     },
   });
 

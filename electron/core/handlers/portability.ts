@@ -6,6 +6,7 @@ import type { HandlersOf } from './handler-types';
 export function portabilityHandlers(portability: PortabilityService): HandlersOf<typeof portabilityChannels> {
   return {
     'portability:export': (request) => portability.exportToChosenFile(request),
+    'portability:preview': (request) => portability.previewChosenFile(request),
     'portability:import': (request) => portability.importChosenFile(request),
   };
 }

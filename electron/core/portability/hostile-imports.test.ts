@@ -33,6 +33,11 @@ const credentialWith = (r: Record<string, unknown>) => ours({ credentials: [{ na
 const tokenRequest = (request: Record<string, unknown>, use?: Record<string, unknown>) =>
   credentialWith({ version: 1, kind: 'token-request', tokenRequest: { url: 'https://auth.example.com/token', ...request }, ...(use ? { use } : {}) });
 
+/** A Postman collection with one request; `request` and `name` replace its parts. */
+const collection = (request: Record<string, unknown> = {}, name = 'List orders') =>
+  JSON.stringify({ info: { name: 'Acme', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name, request: { method: 'GET', url: 'https://api.example.com/orders', ...request } }] });
+const laughs = ['openapi: 3.0.0', 'a: &a ["lol","lol"]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`)].join('\n');
+
 function nested(depth: number): string {
   return '['.repeat(depth) + ']'.repeat(depth);
 }
@@ -66,6 +71,21 @@ const HOSTILE: Record<string, () => Promise<string> | string> = {
   'a Postman name with BEL': () => postman([{ key: 'a', value: 'b' }], 'Vendor\u0007'),
   'a credential name with CR/LF': () => ours({ credentials: [{ name: 'Key\r\nImported Evil', recipe: recipe(), environments: ['Sandbox'] }] }),
   'a file exported by a newer version': () => ours({ version: 99 }),
+  'a Postman collection request name with ESC': () => collection({}, 'Orders\u001b[2J'),
+  'a Postman collection folder name with a bidi override': () =>
+    JSON.stringify({ info: { name: 'Acme' }, item: [{ name: 'Admin\u202Enimda', item: [{ name: 'x', request: { url: 'https://api.example.com' } }] }] }),
+  'a Postman collection header value with CR/LF': () => collection({ header: [{ key: 'X-A', value: 'v\r\nX-Injected: 1' }] }),
+  'a Postman collection name with NUL': () => JSON.stringify({ info: { name: 'Acme\u0000' }, item: [] }),
+  'a "__proto__" key in a Postman collection': () => collection().replace('"method":"GET"', '"__proto__":{"polluted":"yes"},"method":"GET"'),
+  'a Postman collection over ten million characters': () => collection({ body: { mode: 'raw', raw: 'x'.repeat(10_000_001) } }),
+  'an Insomnia request name with a bidi override': () =>
+    JSON.stringify({ _type: 'export', __export_format: 4, resources: [{ _id: 'w', _type: 'workspace', name: 'W' }, { _id: 'r', parentId: 'w', _type: 'request', name: 'Pay\u202Eyap', url: 'https://x.example', method: 'GET' }] }),
+  'YAML with an alias bomb': () => laughs,
+  'YAML with a "__proto__" key': () => 'openapi: 3.0.0\ninfo:\n  title: T\npaths: {}\n__proto__:\n  polluted: yes\n',
+  'YAML nested 100,000 deep': () => `openapi: 3.0.0\npaths: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+  'a Postman collection of 10,001 requests': () => JSON.stringify({ info: { name: 'Big' }, item: Array.from({ length: 10_001 }, (_, i) => ({ name: `r${i}`, request: 'https://api.example.com' })) }),
+  'a Swagger 2.0 document': () => JSON.stringify({ swagger: '2.0', info: { title: 'Old' }, paths: {} }),
+  'a Bruno bruno.json without its folder': () => JSON.stringify({ version: '1', name: 'Storefront', type: 'collection' }),
 };
 
 /** What each refusal must be about (so a case cannot pass by failing for another reason). */
@@ -95,6 +115,19 @@ const ABOUT: Record<keyof typeof HOSTILE, RegExp> = {
   'a Postman name with BEL': /\(U\+0007\)/,
   'a credential name with CR/LF': /credential name holds .* \(U\+000D\)/,
   'a file exported by a newer version': /newer Tokenbench/,
+  'a Postman collection request name with ESC': /request name holds .* \(U\+001B\)/,
+  'a Postman collection folder name with a bidi override': /folder name holds .* \(U\+202E\)/,
+  'a Postman collection header value with CR/LF': /header with a line break/,
+  'a Postman collection name with NUL': /collection name holds .* \(U\+0000\)/,
+  'a "__proto__" key in a Postman collection': /"__proto__" \(at item\[0\]\.request\)/,
+  'a Postman collection over ten million characters': /larger than 10 million/,
+  'an Insomnia request name with a bidi override': /request name holds .* \(U\+202E\)/,
+  'YAML with an alias bomb': /aliases excessively/,
+  'YAML with a "__proto__" key': /"__proto__" \(at \(top\)\)/,
+  'YAML nested 100,000 deep': /more than 32 levels deep/,
+  'a Postman collection of 10,001 requests': /holds 10001 requests, more than the 10,000/,
+  'a Swagger 2.0 document': /Swagger 2\.0 document; Tokenbench imports OpenAPI 3/,
+  'a Bruno bruno.json without its folder': /bruno\.json of a Bruno collection, but its folder did not come with it/,
 };
 
 describe('hostile import files', () => {

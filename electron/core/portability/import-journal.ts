@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CredentialsFile } from '../credentials/store';
+import type { RequestsFile } from '../runner/saved-requests';
 import type { DataFile } from '../store/data-file';
 import { writeFileDurably } from '../store/durable-write';
 import { DEFAULT_LOCK_STALE_MS, withFileLocks } from '../store/file-lock';
@@ -17,11 +18,14 @@ export interface ImportJournal {
   environmentIds: string[];
   credentialIds: string[];
   secretIds: string[];
+  /** Saved requests a collection import adds (absent in notes written before collections were imported). */
+  requestIds?: string[];
 }
 
 export interface JournalFiles {
   workspace: DataFile<Workspace>;
   credentials?: DataFile<CredentialsFile>;
+  requests?: DataFile<RequestsFile>;
   secrets: Pick<SealedStore, 'path' | 'discard'>;
 }
 
@@ -29,7 +33,7 @@ const journalPath = (files: JournalFiles) => path.join(path.dirname(files.worksp
 
 /** The files an import changes, whose locks it holds (and so does the undo). */
 export function importLockPaths(files: JournalFiles): string[] {
-  return [files.workspace.path, files.secrets.path, ...(files.credentials ? [files.credentials.path] : [])];
+  return [files.workspace.path, files.secrets.path, ...(files.credentials ? [files.credentials.path] : []), ...(files.requests ? [files.requests.path] : [])];
 }
 
 /** Called with the import's locks held, before it writes anything. */
@@ -71,6 +75,10 @@ export async function undoLocked(files: JournalFiles): Promise<boolean> {
   }
   if (files.credentials?.read().credentials.some((c) => credentials.has(c.id))) {
     await files.credentials.update((current) => ({ ...current, credentials: current.credentials.filter((c) => !credentials.has(c.id)) }));
+  }
+  const requests = new Set(journal.requestIds ?? []);
+  if (files.requests?.read().requests.some((r) => requests.has(r.id))) {
+    await files.requests.update((current) => ({ ...current, requests: current.requests.filter((r) => !requests.has(r.id)) }));
   }
   endImport(files);
   return true;

@@ -16,28 +16,23 @@ import type { ImportedItem, ImportSummary } from '../../../shared/ipc/domains/po
 import { DEFAULT_LOCK_STALE_MS, withFileLocks } from '../store/file-lock';
 import { beginImport, endImport, importLockPaths, undoLocked } from './import-journal';
 import { sealableVariables } from '../variables/variables';
+import type { FolderFiles } from '../collection-import/detect';
 import { planImport, type ImportPlan } from './plan';
+import { importRequests } from './import-requests';
+import { freeName } from './free-name';
 import type { PortabilitySources } from './sources';
 
 export interface ImportOptions {
   /** Opens the encrypted secrets of an export that has them. */
   passphrase?: string;
   onConflict?: 'rename' | 'skip';
+  /** The rest of a chosen folder (a Bruno collection), by relative path. */
+  folder?: FolderFiles;
 }
 
 export async function importText(sources: PortabilitySources, text: string, fileName: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  const plan = await planImport(text, fileName, options.passphrase);
+  const plan = await planImport(text, fileName, options.passphrase, options.folder);
   return applyPlan(sources, plan, options.onConflict ?? 'rename');
-}
-
-/** "Sandbox", "Sandbox (imported)", "Sandbox (imported 2)", ...: the first name not in `taken`. */
-function freeName(name: string, taken: Set<string>, onConflict: 'rename' | 'skip'): string | null {
-  if (!taken.has(name.toLowerCase())) return name;
-  if (onConflict === 'skip') return null;
-  for (let n = 1; ; n++) {
-    const candidate = `${name} (imported${n === 1 ? '' : ` ${n}`})`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 async function applyPlan(sources: PortabilitySources, plan: ImportPlan, onConflict: 'rename' | 'skip'): Promise<ImportSummary> {
@@ -49,9 +44,10 @@ async function applyPlan(sources: PortabilitySources, plan: ImportPlan, onConfli
     return { planned, environment, secretValues };
   });
   const credentialIds = plan.credentials.map(() => randomUUID());
+  const requestIds = (plan.collection?.requests ?? []).map(() => randomUUID());
   const sealsValues = drafts.some((d) => Object.keys(d.secretValues).length > 0);
   if (sealsValues) sources.vault.secrets.requireUnlocked();
-  const files = { workspace: sources.workspace, credentials: sources.credentials, secrets: sources.vault.secrets };
+  const files = { workspace: sources.workspace, credentials: sources.credentials, requests: sources.requests, secrets: sources.vault.secrets };
   // One transaction: no other window or CLI command changes these files until it is done, and
   // a crash half-way is taken back by the next process that opens the folder (import-journal.ts).
   return withFileLocks(importLockPaths(files), DEFAULT_LOCK_STALE_MS, async () => {
@@ -60,10 +56,11 @@ async function applyPlan(sources: PortabilitySources, plan: ImportPlan, onConfli
       environmentIds: drafts.map((d) => d.environment.id),
       credentialIds,
       secretIds: drafts.flatMap((d) => Object.keys(d.secretValues)),
+      requestIds,
     });
     const undo: Array<() => Promise<unknown>> = [];
     try {
-      const summary = await applyLocked(sources, plan, drafts, credentialIds, onConflict, stamp, undo);
+      const summary = await applyLocked(sources, plan, drafts, { credentialIds, requestIds }, onConflict, stamp, undo);
       endImport(files);
       return summary;
     } catch (error) {
@@ -80,7 +77,7 @@ async function applyLocked(
   sources: PortabilitySources,
   plan: ImportPlan,
   drafts: Draft[],
-  credentialIds: string[],
+  { credentialIds, requestIds }: { credentialIds: string[]; requestIds: string[] },
   onConflict: 'rename' | 'skip',
   stamp: string,
   undo: Array<() => Promise<unknown>>,
@@ -114,9 +111,15 @@ async function applyLocked(
   const idsByName = new Map(sources.workspace.read().environments.map((e) => [e.name.toLowerCase(), e.id]));
   for (const draft of added) idsByName.set(draft.planned.name.toLowerCase(), draft.environment.id);
   const credentials = await importCredentials(sources, plan, credentialIds, idsByName, onConflict, stamp, undo);
+  const credentialIdsByName = new Map(plan.credentials.flatMap((c, index) => (credentials[index]?.importedAs ? [[c.name, credentialIds[index]!] as const] : [])));
+  const requests = await importRequests(sources, plan, { requestIds, environmentIds: idsByName, credentialIds: credentialIdsByName }, onConflict, stamp, undo);
 
   assertAllWritten(sources, addedIds, Object.keys(secretValues));
   return {
+    collections: requests.collections,
+    requests: requests.added,
+    notMapped: plan.notMapped ?? [],
+    secretsMoved: plan.secretsMoved ?? 0,
     imported: true,
     format: plan.format,
     environments,

@@ -1,15 +1,19 @@
 /**
- * Reading an import file into one plan, whatever its format: our export (format.ts) or a
+ * Reading an import file into one plan, whatever its format: our export (format.ts), a
  * Postman environment (`{ name, values: [{ key, value, type, enabled }] }`, where values of type
- * `secret` become secret variables). Nothing is written here.
+ * `secret` become secret variables), or a collection from another tool (../collection-import),
+ * recognised from its content. Nothing is written here.
  */
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { environmentNameSchema, variableNameSchema } from '../../../shared/domain/environment';
-import type { ImportSummary } from '../../../shared/ipc/domains/portability';
+import type { ImportFormat, ImportSummary, NotMapped } from '../../../shared/ipc/domains/portability';
+import type { RequestDraft } from '../../../shared/runner/draft';
+import { detectCollection, type FolderFiles } from '../collection-import/detect';
+import { planCollection } from './plan-collection';
+import { parseUntrustedDocument } from './untrusted-document';
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_VALUE_CHARACTERS, exportDocumentSchema, type ExportedCredential, type ExportedEnvironment } from './format';
 import { decryptSecrets } from './secret-envelope';
-import { parseUntrustedJson } from './untrusted-json';
 
 export interface PlannedVariable {
   name: string;
@@ -23,11 +27,24 @@ export interface PlannedEnvironment extends Omit<ExportedEnvironment, 'variables
   variables: PlannedVariable[];
 }
 
+/** A saved request to add; its environment and credential are named as in the plan. */
+export interface PlannedRequest {
+  name: string;
+  folder: string;
+  draft: Omit<RequestDraft, 'environmentId' | 'credentialId'>;
+  environment: string | null;
+  credential: string | null;
+}
+
 export interface ImportPlan {
-  format: 'tokenbench' | 'postman';
+  format: ImportFormat;
   environments: PlannedEnvironment[];
   credentials: ExportedCredential[];
   skippedVariables: ImportSummary['skippedVariables'];
+  /** The saved-request collection a foreign collection brings, with its requests. */
+  collection?: { name: string; requests: PlannedRequest[] };
+  notMapped?: NotMapped[];
+  secretsMoved?: number;
 }
 
 const postmanEnvironmentSchema = z.object({
@@ -35,15 +52,18 @@ const postmanEnvironmentSchema = z.object({
   values: z.array(z.object({ key: z.string().max(1000), value: z.unknown().optional(), type: z.string().max(100).optional(), enabled: z.boolean().optional() })).max(10_000),
 });
 
-export async function planImport(text: string, fileName: string, passphrase: string | undefined): Promise<ImportPlan> {
-  const raw = parseUntrustedJson(text, fileName);
+export async function planImport(text: string, fileName: string, passphrase: string | undefined, folder?: FolderFiles): Promise<ImportPlan> {
+  const raw = parseUntrustedDocument(text, fileName);
   const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   if (record.format === EXPORT_FORMAT) return planOurs(record, fileName, passphrase);
   if (Array.isArray(record.values) && typeof record.name === 'string') return planPostman(record, fileName);
-  if (record.info && Array.isArray(record.item)) {
-    throw new AppError('import-unknown-format', `${fileName} is a Postman collection, not an environment.`, { hint: 'In Postman, export the environment (Environments > ... > Export) instead.' });
-  }
-  throw new AppError('import-unknown-format', `${fileName} is neither a Tokenbench export nor a Postman environment.`);
+  const collection = detectCollection(raw, fileName, folder);
+  if (collection) return planCollection(collection, fileName);
+  throw new AppError(
+    'import-unknown-format',
+    `${fileName} is neither a Tokenbench export nor a Postman environment or collection, an Insomnia export, a Bruno collection or an OpenAPI 3 document.`,
+    { hint: 'Export it from the other tool again, or check that it is the file you meant.' },
+  );
 }
 
 async function planOurs(record: Record<string, unknown>, fileName: string, passphrase: string | undefined): Promise<ImportPlan> {

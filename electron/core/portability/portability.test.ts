@@ -129,7 +129,10 @@ describe('export and import', () => {
 
   it('explains files it cannot import', async () => {
     const to = await folder();
-    await expect(importText(to, '{"info":{},"item":[]}', 'c.json')).rejects.toMatchObject({ code: 'import-unknown-format', message: 'c.json is a Postman collection, not an environment.' });
+    await expect(importText(to, '{"hello":"world"}', 'c.json')).rejects.toMatchObject({
+      code: 'import-unknown-format',
+      message: 'c.json is neither a Tokenbench export nor a Postman environment or collection, an Insomnia export, a Bruno collection or an OpenAPI 3 document.',
+    });
     await expect(importText(to, 'nope', 'n.json')).rejects.toMatchObject({ code: 'import-unreadable' });
     await expect(importText(to, '{"format":"tokenbench-export","version":9}', 'f.json')).rejects.toMatchObject({ code: 'import-too-new' });
     await expect(importText(to, '{"format":"tokenbench-export","version":1}', 'f.json')).rejects.toMatchObject({ code: 'import-invalid' });

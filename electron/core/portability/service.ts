@@ -11,6 +11,9 @@ import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { buildExport, writeExportFile, type ExportOptions } from './export';
 import type { ExportDocument } from './format';
 import { importText, type ImportOptions } from './import';
+import { planImport } from './plan';
+import { describePlan } from './preview';
+import { readImportSource, type ImportSource } from './read-source';
 import type { PortabilitySources } from './sources';
 
 /** The app's file dialogs; null when the user cancels. */
@@ -33,6 +36,8 @@ const PASSPHRASE_ERRORS = new Set(['export-passphrase-needed', 'export-wrong-pas
 
 export interface PortabilityService {
   exportToChosenFile(request: RequestOf<'portability:export'>): Promise<ResponseOf<'portability:export'>>;
+  /** What an import of the chosen file would create and what it cannot map; writes nothing. */
+  previewChosenFile(request: RequestOf<'portability:preview'>): Promise<ResponseOf<'portability:preview'>>;
   importChosenFile(request: RequestOf<'portability:import'>): Promise<ResponseOf<'portability:import'>>;
   /** Writes an export to a file the caller named (the CLI). */
   exportToFile(filePath: string, options: ExportOptions): Promise<ExportDocument>;
@@ -44,9 +49,9 @@ export function createPortabilityService(deps: PortabilityServiceDeps): Portabil
   const files = () => deps.files ?? unavailable();
   // The renderer never names paths: a file that needs a passphrase is kept here (its secrets are
   // encrypted in it) under an opaque id, so the user does not have to choose it again.
-  const waiting = new Map<string, { fileName: string; text: string; until: number }>();
+  const waiting = new Map<string, ImportSource & { until: number }>();
 
-  async function chosenFile(retryId: string | undefined): Promise<{ fileName: string; text: string } | null> {
+  async function chosenFile(retryId: string | undefined): Promise<ImportSource | null> {
     if (retryId) {
       const held = waiting.get(retryId);
       if (!held || held.until < deps.clock.now()) {
@@ -56,7 +61,20 @@ export function createPortabilityService(deps: PortabilityServiceDeps): Portabil
       return held;
     }
     const filePath = await files().chooseImportFile();
-    return filePath ? { fileName: path.basename(filePath), text: readImportFile(filePath) } : null;
+    return filePath ? readImportSource(filePath) : null;
+  }
+
+  /** Keeps the chosen file for the next step (passphrase, then import) under an opaque id. */
+  function hold(file: ImportSource, retryId: string | undefined): string {
+    const id = retryId ?? randomUUID();
+    waiting.set(id, { ...file, until: deps.clock.now() + RETRY_MS });
+    return id;
+  }
+
+  function withRetryId(error: unknown, file: ImportSource, retryId: string | undefined): unknown {
+    if (!(error instanceof AppError) || !PASSPHRASE_ERRORS.has(error.code)) return error;
+    const id = hold(file, retryId);
+    return new AppError(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), details: { ...error.details, retryId: id }, cause: error });
   }
 
   return {
@@ -89,30 +107,30 @@ export function createPortabilityService(deps: PortabilityServiceDeps): Portabil
       };
     },
 
+    async previewChosenFile({ passphrase, retryId }) {
+      const file = await chosenFile(retryId);
+      if (!file) return { chosen: false, fileId: null, fileName: null, format: null, environments: [], credentials: [], collections: [], requests: [], skippedVariables: [], notMapped: [], secretsMoved: 0 };
+      try {
+        const plan = await planImport(file.text, file.fileName, passphrase, file.folder);
+        return { chosen: true, fileId: hold(file, retryId), fileName: file.fileName, ...describePlan(plan) };
+      } catch (error) {
+        throw withRetryId(error, file, retryId);
+      }
+    },
+
     async importChosenFile({ passphrase, onConflict, retryId }) {
       const file = await chosenFile(retryId);
-      if (!file) return { imported: false, format: null, environments: [], credentials: [], skippedVariables: [], secretsWithoutValue: 0 };
+      if (!file) return { imported: false, format: null, environments: [], credentials: [], skippedVariables: [], secretsWithoutValue: 0, collections: [], requests: 0, notMapped: [], secretsMoved: 0 };
       try {
-        const summary = await importText(deps, file.text, file.fileName, { passphrase, onConflict });
+        const summary = await importText(deps, file.text, file.fileName, { passphrase, onConflict, folder: file.folder });
         if (retryId) waiting.delete(retryId);
         deps.onImported?.();
         return summary;
       } catch (error) {
-        if (!(error instanceof AppError) || !PASSPHRASE_ERRORS.has(error.code)) throw error;
-        const id = retryId ?? randomUUID();
-        waiting.set(id, { ...file, until: deps.clock.now() + RETRY_MS });
-        throw new AppError(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), details: { ...error.details, retryId: id }, cause: error });
+        throw withRetryId(error, file, retryId);
       }
     },
   };
-}
-
-export function readImportFile(filePath: string): string {
-  try {
-    return fs.readFileSync(filePath, 'utf8');
-  } catch (error) {
-    throw new AppError('import-unreadable', `${path.basename(filePath)} could not be read: ${(error as Error).message}`);
-  }
 }
 
 function unavailable(): never {

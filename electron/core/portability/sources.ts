@@ -1,5 +1,6 @@
 /** What export and import read and write: the workspace, the credentials file, secret variables. */
 import type { CredentialsFile } from '../credentials/store';
+import type { RequestsFile } from '../runner/saved-requests';
 import type { DataFile } from '../store/data-file';
 import type { Workspace } from '../store/workspace';
 import type { ScryptCost } from '../vault/kdf';
@@ -10,6 +11,8 @@ export interface PortabilitySources {
   workspace: DataFile<Workspace>;
   /** Absent where credentials are not available (they are then neither exported nor imported). */
   credentials?: DataFile<CredentialsFile>;
+  /** Saved requests; absent where they are not available (collections then cannot be imported). */
+  requests?: DataFile<RequestsFile>;
   variables: VariablesService;
   vault: Pick<Vault, 'secrets'>;
   clock: { now(): number };

@@ -11,14 +11,14 @@ export const MAX_IMPORT_CHARACTERS = 10_000_000;
 /** Our format nests about 8 levels deep, Postman's about 4. */
 export const MAX_IMPORT_DEPTH = 32;
 
-function refuse(fileName: string, problem: string): never {
+export function refuse(fileName: string, problem: string): never {
   throw new AppError('import-invalid', `${fileName} cannot be imported: ${problem}. Nothing was imported.`, {
-    hint: 'Choose a Tokenbench export or a Postman environment file as they were exported.',
+    hint: 'Choose the file as the other tool exported it.',
   });
 }
 
 /** Walks without recursion, so the check itself cannot overflow. */
-function check(root: unknown, fileName: string): void {
+export function checkUntrusted(root: unknown, fileName: string): void {
   const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: '(top)' }];
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
@@ -42,8 +42,8 @@ export function parseUntrustedJson(text: string, fileName: string): unknown {
   try {
     raw = JSON.parse(body);
   } catch {
-    throw new AppError('import-unreadable', `${fileName} is not a JSON file, so it cannot be imported.`, { hint: 'Choose a Tokenbench export or a Postman environment file.' });
+    throw new AppError('import-unreadable', `${fileName} is not a JSON file, so it cannot be imported.`, { hint: 'Choose a Tokenbench export, a Postman, Insomnia or Bruno export, or an OpenAPI document.' });
   }
-  check(raw, fileName);
+  checkUntrusted(raw, fileName);
   return raw;
 }

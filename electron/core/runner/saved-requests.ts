@@ -9,7 +9,19 @@ import { DEFAULT_COLLECTION, savedRequestSchema, type SavedRequest } from '../..
 import { openDataFile, type DataFile, type StoreClass } from '../store/data-file';
 
 const requestsFileSchema = z.object({ requests: z.array(savedRequestSchema) });
-type RequestsFile = z.infer<typeof requestsFileSchema>;
+export type RequestsFile = z.infer<typeof requestsFileSchema>;
+
+/** `requests.json`, for the runner and for imports that bring saved requests. */
+export function openRequestsFile(options: { dataDir: string; storeClass?: StoreClass; problems?: StoreProblem[] }): DataFile<RequestsFile> {
+  return openDataFile({
+    dataDir: options.dataDir,
+    name: 'requests',
+    schema: requestsFileSchema,
+    initial: () => ({ requests: [] }),
+    storeClass: options.storeClass,
+    problems: options.problems ?? [],
+  });
+}
 
 export interface SaveRequestInput {
   id?: string;
@@ -25,14 +37,7 @@ export class SavedRequests {
 
   constructor(options: { dataDir: string; storeClass?: StoreClass; problems?: StoreProblem[]; now: () => number }) {
     this.now = options.now;
-    this.file = openDataFile({
-      dataDir: options.dataDir,
-      name: 'requests',
-      schema: requestsFileSchema,
-      initial: () => ({ requests: [] }),
-      storeClass: options.storeClass,
-      problems: options.problems ?? [],
-    });
+    this.file = openRequestsFile(options);
   }
 
   list(): SavedRequest[] {

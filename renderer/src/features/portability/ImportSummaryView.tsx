@@ -1,11 +1,12 @@
 /** What an import did: imported (and under which name), skipped and why, variables left out, and secrets still to set. */
 import type { ImportedItem, ImportSummary } from '../../../../shared/ipc/domains/portability';
-import { importedItemText, importedSentence, secretsWithoutValueSentence } from './wording';
+import { importedItemText, importedSentence, secretsMovedSentence, secretsWithoutValueSentence } from './wording';
 
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
   const items = [
     ...summary.environments.map((item) => ({ kind: 'Environment', item })),
     ...summary.credentials.map((item) => ({ kind: 'Credential', item })),
+    ...summary.collections.map((item) => ({ kind: 'Collection', item })),
   ];
   const imported = items.filter(({ item }) => item.importedAs !== null);
   const skipped = items.filter(({ item }) => item.importedAs === null);
@@ -30,6 +31,19 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
           </ul>
         </section>
       )}
+      {summary.notMapped.length > 0 && (
+        <section aria-label="Not mapped">
+          <h3>Not mapped</h3>
+          <ul>
+            {summary.notMapped.map((n, index) => (
+              <li key={index}>
+                {n.where}: {n.what}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {summary.secretsMoved > 0 && <p className="small">{secretsMovedSentence(summary.secretsMoved)}</p>}
       {missingSecrets && <p className="portability-warning">{missingSecrets}</p>}
     </div>
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../../shared/ipc/domains/portability';
 import { count, exportedSentence, importedItemText, importedSentence, secretsWithoutValueSentence } from './wording';
 
-const emptyImport: ImportSummary = { imported: true, format: 'postman', environments: [], credentials: [], skippedVariables: [], secretsWithoutValue: 0 };
+const emptyImport: ImportSummary = { imported: true, format: 'postman', environments: [], credentials: [], skippedVariables: [], secretsWithoutValue: 0, collections: [], requests: 0, notMapped: [], secretsMoved: 0 };
 
 describe('portability wording', () => {
   it('counts in the singular and the plural', () => {
@@ -28,6 +28,7 @@ describe('portability wording', () => {
     };
     expect(importedSentence(summary)).toBe('Imported 1 environment and 0 credentials from a Tokenbench export.');
     expect(importedSentence({ ...summary, environments: [summary.environments[1]!] })).toBe('Nothing was imported from a Tokenbench export.');
+    expect(importedSentence({ ...summary, format: 'postman-collection', requests: 10 })).toBe('Imported 1 environment, 0 credentials and 10 saved requests from a Postman collection.');
   });
 
   it('says when an item was renamed, and not when it kept its name', () => {

@@ -2,7 +2,7 @@
  * The sentences the export and import dialogs show, kept apart from the components so the
  * counting and naming rules (one / many, renamed / skipped) are tested on their own.
  */
-import type { ExportSummary, ImportedItem, ImportSummary } from '../../../../shared/ipc/domains/portability';
+import { IMPORT_FORMAT_NAMES, type ExportSummary, type ImportedItem, type ImportSummary } from '../../../../shared/ipc/domains/portability';
 
 /** "1 environment", "2 environments", "0 credentials". */
 export function count(n: number, noun: string): string {
@@ -19,17 +19,14 @@ export function exportedSecretsSentence(summary: ExportSummary): string {
     : 'Secret variables are in the file by name only, without their values.';
 }
 
-const formatNames: Record<NonNullable<ImportSummary['format']>, string> = {
-  tokenbench: 'a Tokenbench export',
-  postman: 'a Postman environment',
-};
 
 export function importedSentence(summary: ImportSummary): string {
   const environments = summary.environments.filter((item) => item.importedAs !== null).length;
   const credentials = summary.credentials.filter((item) => item.importedAs !== null).length;
-  const source = summary.format ? ` from ${formatNames[summary.format]}` : '';
-  if (environments + credentials === 0) return `Nothing was imported${source}.`;
-  return `Imported ${count(environments, 'environment')} and ${count(credentials, 'credential')}${source}.`;
+  const source = summary.format ? ` from ${IMPORT_FORMAT_NAMES[summary.format]}` : '';
+  if (environments + credentials + summary.requests === 0) return `Nothing was imported${source}.`;
+  const requests = summary.requests > 0 ? ` and ${count(summary.requests, 'saved request')}` : '';
+  return `Imported ${count(environments, 'environment')}${requests ? ', ' : ' and '}${count(credentials, 'credential')}${requests}${source}.`;
 }
 
 /** "Sandbox", or "Sandbox as “Sandbox (imported)”: the name was taken". */
@@ -43,4 +40,8 @@ export function secretsWithoutValueSentence(n: number): string | null {
   return n === 1
     ? '1 secret variable has no value yet: set it before use.'
     : `${n} secret variables have no value yet: set them before use.`;
+}
+
+export function secretsMovedSentence(n: number): string {
+  return `${n === 1 ? '1 value that was' : `${n} values that were`} in the file in clear ${n === 1 ? 'is' : 'are'} now secret in the vault.`;
 }
