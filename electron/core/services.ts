@@ -16,6 +16,9 @@ import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher
 import { openDemoFile } from './demo/state';
 import { credentialHandlers, findCredential } from './handlers/credentials';
 import { demoHandlers } from './handlers/demo';
+import { fromExampleHandlers } from './handlers/from-example';
+import { createFromExampleService, type FromExampleService } from './from-example/service';
+import { createCodeExportService, type CodeExportService } from './code-export/service';
 import { environmentHandlers } from './handlers/environments';
 import { environmentLifecycleHandlers } from './handlers/environment-lifecycle';
 import type { ConfirmationPort } from './allowed-hosts/confirmation';
@@ -74,6 +77,8 @@ export interface MainServices {
   secrets: SecretServices;
   tokens: TokenService;
   engine: TokenEngine;
+  fromExample: FromExampleService;
+  codeExport: CodeExportService;
   dispose(): Promise<void>;
 }
 
@@ -211,6 +216,19 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     },
   });
 
+  const fromExample = createFromExampleService({
+    findEnvironment,
+    setVariables: (environmentId, variables) => secrets.variables.setMany(environmentId, variables),
+    createCredential: (input) => credentialActions['credentials:create'](input),
+  });
+  const codeExport = createCodeExportService({
+    findCredential: (id) => findCredential(credentials.read(), id),
+    findEnvironment,
+    secretValues: async (environmentId) =>
+      isVaultUnlocked() ? Object.values(await secrets.variables.resolveVariables(environmentId)).filter((v) => v.secret).map((v) => v.value) : [],
+    ...(options.files ? { chooseFile: (name: string) => options.files!.chooseExportFile(name) } : {}),
+  });
+
   const handlers: Handlers = {
     'app:info': async () => ({ version: appVersion, dataDir: options.dataDir, storeProblems: problems }),
     ...environments,
@@ -222,6 +240,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...secrets.handlers,
     ...runner,
     ...demo.handlers,
+    ...fromExampleHandlers(fromExample, codeExport),
   };
 
   await secrets.unlockWithKeychainIfPossible().catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));
@@ -241,6 +260,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     secrets,
     tokens,
     engine,
+    fromExample,
+    codeExport,
     async dispose() {
       listeners.clear();
       stopWatchingGuards?.();
