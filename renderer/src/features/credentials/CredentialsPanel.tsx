@@ -25,10 +25,15 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
   const credentials = useEnvironmentCredentials(environment.id);
   const [mode, setMode] = useState<Mode>({ is: 'list' });
   const openFromExample = useFromExample((s) => s.open);
-  const fromExample = (
-    <button type="button" onClick={() => openFromExample(environment.id)}>
-      From example…
-    </button>
+  const addButtons = (
+    <div className="row">
+      <button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>
+        Add credential
+      </button>
+      <button type="button" onClick={() => openFromExample(environment.id)}>
+        From example…
+      </button>
+    </div>
   );
 
   if (error) return <ErrorMessage error={error} />;
@@ -52,17 +57,7 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
 
   if (credentials.length === 0) {
     return (
-      <EmptyState
-        title="No credentials yet"
-        action={
-          <div className="row">
-            <button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>
-              Add credential
-            </button>
-            {fromExample}
-          </div>
-        }
-      >
+      <EmptyState title="No credentials yet" action={addButtons}>
         A credential says how to get a token from an auth service and how to use it. Pick your vendor’s preset and type only your own keys.
       </EmptyState>
     );
@@ -72,12 +67,7 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
     <section className="credential-list" aria-label="Credentials">
       <div className="row spread">
         <h2>Credentials</h2>
-        <div className="row">
-          <button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>
-            Add credential
-          </button>
-          {fromExample}
-        </div>
+        {addButtons}
       </div>
       <ul>
         {credentials.map((credential) => (
