@@ -74,6 +74,10 @@ describe('from example, end to end in the main process', () => {
     const save = await ask(main, 'fromExample:save', { ...paste(examples.liveDataServiceAccount), environmentId, name: 'Live Data', recipe: proposed.value.recipe, values: { clientId: 'svc-1' }, secret: {} });
     expect(save).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('Fill in "clientSecret"') } });
     expect(await ask(main, 'fromExample:propose', { example: 'not a request' })).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('cURL command') } });
+    // An error quoting the paste masks the key in it.
+    const malformed = await ask(main, 'fromExample:propose', { example: `curl https://a.example/token -H "Authorization basic ${examples.LEMONWAY_DOC_KEY}"` });
+    expect(malformed).toMatchObject({ ok: false, error: { message: expect.stringContaining('is not a header') } });
+    expect(JSON.stringify(malformed)).not.toContain(examples.LEMONWAY_DOC_KEY);
   });
 
   it('exports the saved credential as code, copied or saved to a file, with no secret in it', async () => {

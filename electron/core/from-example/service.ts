@@ -10,6 +10,7 @@ import type { ExampleProposalView } from '../../../shared/ipc/domains/from-examp
 import { maskSecret } from '../../../shared/recipe/mask';
 import { recipeVariables, type Recipe } from '../../../shared/recipe';
 import { ExampleError } from './example-request';
+import { looksLikeSecret } from './lift-values';
 import { proposeFromExample, type ExampleInput, type ExampleProposal } from './propose';
 
 export interface VariableWrite {
@@ -40,11 +41,17 @@ export interface FromExampleService {
   save(request: SaveFromExample): Promise<{ credential: Credential; environment: Environment }>;
 }
 
+/** Messages may quote the paste (a malformed header, say): key-shaped words in them are masked. */
+export function maskKeys(text: string): string {
+  return text.replace(/[A-Za-z0-9+/=_\-.~]{16,}/g, (word) => (looksLikeSecret(word) ? maskSecret(word) : word));
+}
+
 function read(input: ExampleInput): ExampleProposal {
   try {
-    return proposeFromExample(input);
+    const proposal = proposeFromExample(input);
+    return { ...proposal, warnings: proposal.warnings.map(maskKeys) };
   } catch (error) {
-    if (error instanceof ExampleError) throw new AppError('invalid-request', error.message, { hint: 'Paste the request exactly as the vendor\'s docs print it; you can edit every guess afterwards.' });
+    if (error instanceof ExampleError) throw new AppError('invalid-request', maskKeys(error.message), { hint: 'Paste the request exactly as the vendor\'s docs print it; you can edit every guess afterwards.' });
     throw error;
   }
 }
