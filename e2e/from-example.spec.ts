@@ -5,10 +5,13 @@
  */
 import { startLemonway } from './emulators';
 import { addAllowedHost, createEnvironment, getTokenNow, openTab, setUpVault, tokenState } from './credential-steps';
+import { accessibilityProblems } from './axe-steps';
 import { expect, test } from './fixtures/app';
 import { LEMONWAY_DOC_KEY, lemonway } from '../testing/examples/vendor-examples';
 
 test('a vendor example pasted in the dialog becomes a credential that gets a token, and exports as code', async ({ app }) => {
+  // Two accessibility passes in two themes on a loaded machine: room to spare.
+  test.setTimeout(240_000);
   const emulator = await startLemonway({ apiKey: LEMONWAY_DOC_KEY, environment: 'sandbox' });
   try {
     const { page } = app;
@@ -33,6 +36,7 @@ test('a vendor example pasted in the dialog becomes a credential that gets a tok
     await expect(preview).toContainText('Authorization: basic ••••');
     await expect(preview).not.toContainText(LEMONWAY_DOC_KEY);
     await app.screenshot('from-example');
+    expect(await accessibilityProblems(page, 'from-example dialog')).toEqual([]);
 
     await dialog.getByLabel('Value of baseUrl').fill(emulator.url);
     await expect(preview).toContainText(`POST ${emulator.url}/oauth/api/v1/oauth/token`);
@@ -54,6 +58,7 @@ test('a vendor example pasted in the dialog becomes a credential that gets a tok
     await expect(code).not.toContainText(LEMONWAY_DOC_KEY);
     await page.getByLabel('Language').selectOption('python');
     await expect(code).toContainText('class TokenClient:');
+    expect(await accessibilityProblems(page, 'export as code')).toEqual([]);
   } finally {
     await emulator.close();
   }

@@ -77,7 +77,7 @@ export function ExportCode({ credentialId, environmentId, blockedBecause }: { cr
               <p className="muted small">
                 Reads {code.environmentVariables.map((v) => `${v.name}${v.secret ? ' (secret)' : ''}`).join(', ')} from the environment.
               </p>
-              <pre className="export-code-text" aria-label="Exported code" tabIndex={0}>
+              <pre className="export-code-text" role="region" aria-label="Exported code" tabIndex={0}>
                 {code.code}
               </pre>
             </>

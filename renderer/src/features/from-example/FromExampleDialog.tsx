@@ -115,7 +115,7 @@ export function FromExampleDialog({ environmentId, onClose }: { environmentId: s
               onSecret={(n, flag) => setSecret((current) => ({ ...current, [n]: flag }))}
             />
             <h3>The request that will be sent</h3>
-            <pre className="from-example-preview" aria-label="Request preview">
+            <pre className="from-example-preview" role="region" aria-label="Request preview">
               {preview}
             </pre>
             <div className="row">

@@ -49,7 +49,7 @@ export function ProposalView({ proposal, values, secret, onValue, onSecret }: Pr
         </tbody>
       </table>
       <h3>What was guessed, and why</h3>
-      <ul className="from-example-guesses" aria-label="Guesses">
+      <ul className="from-example-guesses" aria-label="Guesses" tabIndex={0}>
         {proposal.guesses.map((guess, index) => (
           <li key={`${guess.part}-${index}`}>
             <code>{guess.part}</code>: {guess.summary}
