@@ -2,9 +2,11 @@
  * The domain services, built once by the composition root (`services.ts`). The IPC handlers
  * (`handlers/`) and the CLI commands both call these, so the app and the CLI behave alike.
  */
+import type { CodeExportService } from './code-export/service';
 import type { CredentialService } from './credentials/service';
 import type { DemoService } from './demo/service';
 import type { EnvironmentService } from './environments/service';
+import type { FromExampleService } from './from-example/service';
 import type { PortabilityService } from './portability/service';
 import type { RunnerService } from './runner/service';
 import type { TokenService } from './tokens/service';
@@ -22,6 +24,10 @@ export interface DomainServices {
   runner: RunnerService;
   portability: PortabilityService;
   demo: DemoService;
+  /** A recipe proposed from a vendor's example (cURL, raw HTTP, code). */
+  fromExample: FromExampleService;
+  /** A credential as a small client in TypeScript or Python. */
+  codeExport: CodeExportService;
   vault: Vault;
   /** Copies a secret or token to the clipboard and clears it again later. */
   clipboard: SecretClipboard;

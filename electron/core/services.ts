@@ -11,11 +11,13 @@ import { systemClock, type Clock, type CoreContext } from './context';
 import { ensurePrivateDataDir } from './data-dir';
 import { createCredentialService } from './credentials/service';
 import { openCredentials } from './credentials/store';
+import { createCodeExportService } from './code-export/service';
 import { createDemoService } from './demo/service';
 import { openDemoFile } from './demo/state';
 import type { DomainServices } from './domain-services';
 import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey } from './engine';
 import { createEnvironmentService } from './environments/service';
+import { createFromExampleService } from './from-example/service';
 import { createHandlers } from './handlers';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import type { ConfirmationPort } from './allowed-hosts/confirmation';
@@ -225,7 +227,21 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     },
   });
 
-  const domain: DomainServices = { environments, credentials, variables, tokens, timeline, runner, portability, demo, vault, clipboard };
+  const fromExample = createFromExampleService({
+    findEnvironment: (id) => environments.find(id),
+    setVariables: (environmentId, values) => variables.setMany(environmentId, values),
+    createCredential: (input) => credentials.create(input),
+  });
+  const codeExport = createCodeExportService({
+    findCredential: (id) => credentials.find(id),
+    findEnvironment: (id) => environments.find(id),
+    // Known secret values, so a generated file that would hold one is refused.
+    secretValues: async (environmentId) =>
+      isVaultUnlocked() ? Object.values(await variables.resolveVariables(environmentId)).filter((v) => v.secret).map((v) => v.value) : [],
+    ...(options.files ? { chooseFile: (name: string) => options.files!.chooseExportFile(name) } : {}),
+  });
+
+  const domain: DomainServices = { environments, credentials, variables, tokens, timeline, runner, portability, demo, fromExample, codeExport, vault, clipboard };
   const handlers = createHandlers(domain, () => ({ version: appVersion, dataDir, storeProblems: problems }));
 
   await unlockWithKeychainIfPossible(vault).catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));

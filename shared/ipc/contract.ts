@@ -11,6 +11,7 @@ import { appChannels, appEvents } from './domains/app';
 import { credentialChannels, credentialEvents } from './domains/credentials';
 import { demoChannels, demoEvents } from './domains/demo';
 import { environmentChannels, environmentEvents } from './domains/environments';
+import { fromExampleChannels } from './domains/from-example';
 import { portabilityChannels } from './domains/portability';
 import { runnerChannels, runnerEvents } from './domains/runner';
 import { tokenChannels, tokenEvents } from './domains/tokens';
@@ -30,6 +31,7 @@ export const contract = {
   ...portabilityChannels,
   ...runnerChannels,
   ...demoChannels,
+  ...fromExampleChannels,
 };
 
 export const events = {

@@ -2,6 +2,8 @@
 import { agentCommand } from './agent';
 import type { Command } from './command';
 import { credentialAddCommand } from './credential-add';
+import { credentialExportCodeCommand } from './credential-export-code';
+import { credentialFromExampleCommand } from './credential-from-example';
 import { credentialListCommand } from './credential-list';
 import { credentialUseCommand } from './credential-use';
 import { envCreateCommand } from './env-create';
@@ -30,6 +32,8 @@ export const commands: readonly Command[] = [
   credentialAddCommand,
   credentialListCommand,
   credentialUseCommand,
+  credentialFromExampleCommand,
+  credentialExportCodeCommand,
   importCommand,
   exportCommand,
   tokenCommand,

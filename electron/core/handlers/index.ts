@@ -9,6 +9,7 @@ import { inspectJwt } from '../tokens/jwt-inspect';
 import { credentialHandlers } from './credentials';
 import { demoHandlers } from './demo';
 import { environmentHandlers } from './environments';
+import { fromExampleHandlers } from './from-example';
 import { portabilityHandlers } from './portability';
 import { runnerHandlers } from './runner';
 import { tokenHandlers } from './tokens';
@@ -26,5 +27,6 @@ export function createHandlers(services: DomainServices, appInfo: () => AppInfo)
     ...portabilityHandlers(services.portability),
     ...runnerHandlers(services.runner),
     ...demoHandlers(services.demo),
+    ...fromExampleHandlers(services.fromExample, services.codeExport),
   };
 }

@@ -2,6 +2,7 @@
 import { Suspense, useEffect, useState, type MouseEvent } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FromExampleHost } from '../features/from-example/FromExampleHost';
 import { VaultBanner } from '../features/vault/VaultBanner';
 import { VaultMenu } from '../features/vault/VaultMenu';
 import { api } from '../lib/api';
@@ -74,6 +75,7 @@ export function App() {
           <Suspense fallback={<p className="muted">Loading…</p>}>{loaded && <Current />}</Suspense>
         </main>
       </div>
+      <FromExampleHost />
     </div>
   );
 }

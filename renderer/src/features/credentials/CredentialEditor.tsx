@@ -18,6 +18,7 @@ import { RawJsonEditor } from './RawJsonEditor';
 import { checkDraft, parseDraftJson } from './recipe-check';
 import { RequestPreview } from './RequestPreview';
 import { TokenCheck } from './TokenCheck';
+import { ExportCode } from './ExportCode';
 
 type Tab = 'form' | 'json';
 
@@ -109,6 +110,7 @@ export function CredentialEditor({ credential, environment, onClose }: { credent
       {remove.error && <ErrorMessage error={remove.error} onDismiss={remove.clearError} />}
 
       <TokenCheck environment={environment} credentialId={credential.id} blockedBecause={blockedBecause} />
+      {credential.recipe.kind === 'token-request' && <ExportCode credentialId={credential.id} environmentId={environment.id} blockedBecause={blockedBecause} />}
 
       <div className="editor-columns">
         <div className="editor-main">

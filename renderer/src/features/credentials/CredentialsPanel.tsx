@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { focusWhenShown } from '../../lib/focus';
 import { useCredentials, useEnvironmentCredentials } from '../../state/credentials';
+import { useFromExample } from '../../state/from-example';
 import { AddCredential } from './AddCredential';
 import { CredentialEditor } from './CredentialEditor';
 import { KIND_LABELS } from './recipe-defaults';
@@ -23,6 +24,17 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
   const error = useCredentials((s) => s.error);
   const credentials = useEnvironmentCredentials(environment.id);
   const [mode, setMode] = useState<Mode>({ is: 'list' });
+  const openFromExample = useFromExample((s) => s.open);
+  const addButtons = (
+    <div className="row">
+      <button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>
+        Add credential
+      </button>
+      <button type="button" onClick={() => openFromExample(environment.id)}>
+        From example…
+      </button>
+    </div>
+  );
 
   if (error) return <ErrorMessage error={error} />;
 
@@ -45,7 +57,7 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
 
   if (credentials.length === 0) {
     return (
-      <EmptyState title="No credentials yet" action={<button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>Add credential</button>}>
+      <EmptyState title="No credentials yet" action={addButtons}>
         A credential says how to get a token from an auth service and how to use it. Pick your vendor’s preset and type only your own keys.
       </EmptyState>
     );
@@ -55,9 +67,7 @@ export function CredentialsPanel({ environment }: { environment: Environment }) 
     <section className="credential-list" aria-label="Credentials">
       <div className="row spread">
         <h2>Credentials</h2>
-        <button type="button" id={ADD_CREDENTIAL_ID} className="primary" onClick={() => setMode({ is: 'adding' })}>
-          Add credential
-        </button>
+        {addButtons}
       </div>
       <ul>
         {credentials.map((credential) => (
