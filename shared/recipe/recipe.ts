@@ -70,6 +70,12 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+export const PRIVATE_KEY_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const SECRET_ALGORITHMS = ['HS256', 'HS384', 'HS512'] as const;
+
+/** Client authentication by a signed JWT (RFC 7523): the assertion is signed when the request is sent. */
+export const ASSERTION_AUTH_TYPES = ['private-key-jwt', 'client-secret-jwt'] as const;
+
 export const ClientAuthSchema = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('none') }).describe('The client is not authenticated separately.'),
@@ -90,6 +96,25 @@ export const ClientAuthSchema = z
     z
       .object({ type: z.literal('body'), fields: fieldMap('Fields added to the body, e.g. {"client_id": "{{clientId}}"}.') })
       .describe('Client credentials as body fields (OAuth2 client_secret_post).'),
+    z
+      .object({
+        type: z.literal('private-key-jwt'),
+        clientId: template('Usually {{clientId}}: the assertion\'s issuer and subject.'),
+        privateKey: template('The private key as PEM or JWK, kept in a secret variable: usually {{privateKey}}.'),
+        algorithm: z.enum(PRIVATE_KEY_ALGORITHMS).default('RS256').describe('How the assertion is signed; must suit the key.'),
+        keyId: template('The `kid` header, when the server needs it (a JWK\'s own kid is used otherwise).').optional(),
+        audience: template('The `aud` claim; default the token request URL.').optional(),
+      })
+      .describe('A JWT signed with the client\'s private key (RFC 7523, OAuth2 private_key_jwt).'),
+    z
+      .object({
+        type: z.literal('client-secret-jwt'),
+        clientId: template('Usually {{clientId}}: the assertion\'s issuer and subject.'),
+        clientSecret: template('Usually {{clientSecret}}: the HMAC key.'),
+        algorithm: z.enum(SECRET_ALGORITHMS).default('HS256').describe('How the assertion is signed.'),
+        audience: template('The `aud` claim; default the token request URL.').optional(),
+      })
+      .describe('A JWT signed with the client secret (RFC 7523, OAuth2 client_secret_jwt).'),
   ])
   .describe('How the client authenticates to the token endpoint.');
 
@@ -113,6 +138,9 @@ export const RequestRecipeSchema = z
   .superRefine((request, ctx) => {
     if (request.clientAuth.type === 'body' && request.body.encoding === 'none') {
       ctx.addIssue({ code: 'custom', path: ['clientAuth'], message: 'Client authentication in the body needs a json or form body.' });
+    }
+    if ((ASSERTION_AUTH_TYPES as readonly string[]).includes(request.clientAuth.type) && request.body.encoding !== 'form') {
+      ctx.addIssue({ code: 'custom', path: ['clientAuth'], message: 'A signed client assertion is sent as form fields: use a form body.' });
     }
     if (request.method === 'GET' && request.body.encoding !== 'none') {
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'A GET request cannot carry a body; use query parameters.' });

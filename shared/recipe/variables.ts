@@ -34,6 +34,10 @@ function requestFields(request: RequestRecipe, prefix: string, builtins: readonl
     fields.push({ field: `${prefix}.clientAuth.value`, template: auth.value, builtins });
   } else if (auth.type === 'body') {
     map('clientAuth.fields', auth.fields);
+  } else if (auth.type !== 'none') {
+    // A signed assertion: every field but the type and the algorithm is a template.
+    const { type: _type, algorithm: _algorithm, ...templates } = auth;
+    map('clientAuth', Object.fromEntries(Object.entries(templates).filter((entry): entry is [string, string] => entry[1] !== undefined)));
   }
   return fields;
 }
