@@ -16,6 +16,8 @@ import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher
 import { openDemoFile } from './demo/state';
 import { credentialHandlers, findCredential } from './handlers/credentials';
 import { demoHandlers } from './handlers/demo';
+import { discoveryHandlers } from './handlers/discovery';
+import { createDiscoveryService, type DiscoveryService } from './discovery/service';
 import { environmentHandlers } from './handlers/environments';
 import { environmentLifecycleHandlers } from './handlers/environment-lifecycle';
 import type { ConfirmationPort } from './allowed-hosts/confirmation';
@@ -74,6 +76,7 @@ export interface MainServices {
   secrets: SecretServices;
   tokens: TokenService;
   engine: TokenEngine;
+  discovery: DiscoveryService;
   dispose(): Promise<void>;
 }
 
@@ -189,6 +192,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     { storeClass: options.storeClass, problems },
   );
 
+  const discovery = createDiscoveryService({ http: options.http ?? ownRunnerHttp! });
+
   const demo = demoHandlers({
     file: openDemoFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems }),
     environmentExists: (id) => ctx.workspace.read().environments.some((e) => e.id === id),
@@ -218,7 +223,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...credentialActions,
     'credentials:add-from-preset': (request) =>
       addCredentialFromPreset(ctx, { credentials, setVariables: (environmentId, variables) => secrets.variables.setMany(environmentId, variables) }, request),
-    ...tokenHandlers({ tokens, timeline, clipboard: secrets.clipboard, inspectJwt }),
+    ...tokenHandlers({ tokens, timeline, clipboard: secrets.clipboard, inspectJwt: (token, verify) => inspectJwt(token, verify, { discover: (issuer) => discovery.discover(issuer) }) }),
+    ...discoveryHandlers(discovery),
     ...secrets.handlers,
     ...runner,
     ...demo.handlers,
@@ -241,6 +247,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     secrets,
     tokens,
     engine,
+    discovery,
     async dispose() {
       listeners.clear();
       stopWatchingGuards?.();

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './domains/app';
 import { credentialChannels, credentialEvents } from './domains/credentials';
 import { demoChannels, demoEvents } from './domains/demo';
+import { discoveryChannels } from './domains/discovery';
 import { environmentChannels, environmentEvents } from './domains/environments';
 import { portabilityChannels } from './domains/portability';
 import { runnerChannels, runnerEvents } from './domains/runner';
@@ -30,6 +31,7 @@ export const contract = {
   ...portabilityChannels,
   ...runnerChannels,
   ...demoChannels,
+  ...discoveryChannels,
 };
 
 export const events = {

@@ -4,6 +4,7 @@ import type { Command } from './command';
 import { credentialAddCommand } from './credential-add';
 import { credentialListCommand } from './credential-list';
 import { credentialUseCommand } from './credential-use';
+import { discoverCommand } from './discover';
 import { envCreateCommand } from './env-create';
 import { envListCommand } from './env-list';
 import { envShowCommand } from './env-show';
@@ -37,6 +38,7 @@ export const commands: readonly Command[] = [
   requestCommand,
   runCommand,
   timelineCommand,
+  discoverCommand,
   unlockCommand,
   lockCommand,
   agentCommand,
