@@ -18,7 +18,13 @@ export interface AuthorizationServerClient {
   clientId: string;
   /** Not for private_key_jwt clients, which hold `jwks` instead. */
   clientSecret?: string;
-  auth: 'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt';
+  /** `none`: a public client (a native app using PKCE). */
+  auth: 'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt' | 'none';
+  /**
+   * A native app's redirect URIs (RFC 8252: `http://127.0.0.1/callback` matches any port): the
+   * client may use the authorization code grant, and the server's sign-in pages are on.
+   */
+  redirectUris?: string[];
   /** The public keys of a private_key_jwt client. */
   jwks?: { keys: JWK[] };
   /** Space-separated scopes this client may get; default "api". */
@@ -106,14 +112,16 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       ...(c.clientSecret !== undefined ? { client_secret: c.clientSecret } : {}),
       ...(c.jwks !== undefined ? { jwks: c.jwks } : {}),
       token_endpoint_auth_method: c.auth,
-      grant_types: ['client_credentials', 'refresh_token', 'password'],
-      response_types: [],
-      redirect_uris: [],
+      grant_types: ['client_credentials', 'refresh_token', 'password', ...(c.redirectUris ? ['authorization_code'] : [])],
+      response_types: c.redirectUris ? ['code'] : [],
+      redirect_uris: c.redirectUris ?? [],
+      ...(c.redirectUris ? { application_type: 'native' as const } : {}),
     })),
     findAccount: (_ctx, accountId) =>
       users.some((u) => u.username === accountId) ? { accountId, claims: () => ({ sub: accountId }) } : undefined,
     features: {
-      devInteractions: { enabled: false },
+      // oidc-provider's own sign-in and consent pages: a user signs in as any name `users` lists.
+      devInteractions: { enabled: options.clients.some((c) => c.redirectUris !== undefined) },
       clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
@@ -127,6 +135,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     },
     extraTokenClaims: () => ({ gen: generation }),
     rotateRefreshToken: true,
+    // A refresh token for every grant the client may refresh (not only with offline_access).
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     ttl: {
       AccessToken: accessTokenTtl,
       ClientCredentials: accessTokenTtl,

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { StoreProblem } from '../../shared/ipc/contract';
 import { createMainServices, type MainServices } from '../core/services';
 import type { SecretServices } from '../core/vault/secret-services';
+import { cliUserAgent } from './browser';
 import { askYesNo, isInteractive, promptHidden, type CliIo } from './io';
 
 export interface CliCore extends SecretServices {
@@ -20,7 +21,7 @@ export interface CliCore extends SecretServices {
 }
 
 export async function openCore(dataDir: string, io: CliIo): Promise<CliCore> {
-  const services = await createMainServices({ dataDir, log: (message) => io.stderr.write(`tokenbench: ${message}\n`) });
+  const services = await createMainServices({ dataDir, log: (message) => io.stderr.write(`tokenbench: ${message}\n`), userAgent: cliUserAgent(io) });
   for (const problem of services.storeProblems) io.stderr.write(`tokenbench: warning: ${problem.message}\n`);
   const { workspace, credentials, clock, storeProblems: problems, secrets } = services;
   return { ...secrets, dataDir, workspace, credentials, clock, problems, services };

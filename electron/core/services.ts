@@ -11,7 +11,7 @@ import { systemClock, type Clock, type CoreContext } from './context';
 import { ensurePrivateDataDir } from './data-dir';
 import { openCredentials } from './credentials/store';
 import { addCredentialFromPreset } from './credentials/from-preset';
-import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey } from './engine';
+import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey, type UserAgentPort } from './engine';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { openDemoFile } from './demo/state';
 import { credentialHandlers, findCredential } from './handlers/credentials';
@@ -54,6 +54,8 @@ export interface MainServicesOptions {
    * Electron); absent: such changes are refused.
    */
   confirmation?: ConfirmationPort;
+  /** Where the user signs in for authorization-code credentials (the system browser; the CLI prints the link too). */
+  userAgent?: UserAgentPort;
   /** The HTTP client for token and API requests (tests may pass one that trusts a test CA). */
   http?: HttpClient;
   /** Cheaper scrypt for tests only; the default is the OWASP-level cost. */
@@ -131,7 +133,14 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const timeline = createTimelineStore({ dataDir: options.dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
   const guards = openGuardFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems, now: clock.now });
-  const engine = createTokenEngine({ cache: secrets.tokenCache as TokenCache, guards, timeline, clock, ...(options.http ? { http: options.http } : {}) });
+  const engine = createTokenEngine({
+    cache: secrets.tokenCache as TokenCache,
+    guards,
+    timeline,
+    clock,
+    ...(options.http ? { http: options.http } : {}),
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+  });
   const allowedHosts = createAllowedHostsKeeper({ ctx, credentials, resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId) });
   const tokens = createTokenService({
     settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),

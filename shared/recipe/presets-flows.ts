@@ -50,3 +50,55 @@ export const oauth2ClientSecretJwt: Preset = definePreset({
   variables: [TOKEN_URL, CLIENT_ID, CLIENT_SECRET],
   allowedHosts: [],
 });
+
+const AUTHORIZATION_URL: PresetVariable = {
+  name: 'authorizationUrl',
+  label: 'Authorization URL',
+  secret: false,
+  required: true,
+  help: 'The authorization endpoint where you sign in, e.g. https://auth.example.com/authorize (`tokenbench discover ISSUER` shows it).',
+};
+
+const SCOPE: PresetVariable = {
+  name: 'scope',
+  label: 'Scopes',
+  secret: false,
+  required: false,
+  help: 'Space-separated scopes to ask for (e.g. "openid offline_access api"); empty = the server\'s default.',
+  default: '',
+};
+
+export const oauth2AuthorizationCode: Preset = definePreset({
+  id: 'oauth2-authorization-code',
+  name: 'OAuth2 authorization code with PKCE (sign in in the browser)',
+  vendor: 'OAuth2',
+  description:
+    'You sign in once in the system browser; Tokenbench receives the code on a one-use loopback address (RFC 8252), proves it started the sign-in with PKCE S256 (RFC 7636), and renews with the refresh token it keeps in the vault.',
+  hints: [
+    'Register http://127.0.0.1/callback as a redirect URI of a native (public) client; the port is chosen at random each time.',
+    'Ask for offline_access if the server only gives refresh tokens with it.',
+  ],
+  recipe: {
+    version: 1,
+    kind: 'token-request',
+    authorization: { flow: 'authorization-code', url: '{{authorizationUrl}}', clientId: '{{clientId}}', scope: '{{scope}}' },
+    tokenRequest: {
+      method: 'POST',
+      url: '{{tokenUrl}}',
+      body: {
+        encoding: 'form',
+        fields: { grant_type: 'authorization_code', code: '{{authorizationCode}}', redirect_uri: '{{redirectUri}}', code_verifier: '{{codeVerifier}}', client_id: '{{clientId}}' },
+      },
+    },
+    tokenResponse: OAUTH2_RESPONSE,
+    renewal: {
+      refreshRequest: {
+        method: 'POST',
+        url: '{{tokenUrl}}',
+        body: { encoding: 'form', fields: { grant_type: 'refresh_token', refresh_token: '{{refreshToken}}', client_id: '{{clientId}}' } },
+      },
+    },
+  },
+  variables: [AUTHORIZATION_URL, TOKEN_URL, CLIENT_ID, SCOPE],
+  allowedHosts: [],
+});

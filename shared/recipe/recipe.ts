@@ -228,11 +228,24 @@ const TroubleshootingSchema = z
   .record(z.string().regex(/^[1-5]\d\d$/, 'Troubleshooting advice is keyed by an HTTP status code, e.g. "401".'), z.string().min(1).max(1000))
   .describe('Advice from the vendor\'s documentation, shown with the diagnosis when the token request fails with that status (e.g. {"401": "Ask the vendor to whitelist your IP."}).');
 
+export const AuthorizationSchema = z
+  .object({
+    flow: z.literal('authorization-code').describe('OAuth2 authorization code with PKCE (S256), through the system browser and a loopback redirect (RFC 8252).'),
+    url: template('The authorization endpoint, e.g. "{{authorizationUrl}}".'),
+    clientId: template('Usually {{clientId}}.'),
+    scope: template('Space-separated scopes to ask for; empty = the server\'s default.').optional(),
+    params: fieldMap('Extra query parameters for the authorization request (e.g. {"prompt": "consent"}).').default({}),
+    timeoutSeconds: z.number().positive().max(3600).default(300).describe('How long to wait for the user to sign in.'),
+  })
+  .describe('A step in the browser before the token request: its code, PKCE verifier and redirect URI are {{authorizationCode}}, {{codeVerifier}} and {{redirectUri}} there.')
+  .meta({ id: 'Authorization' });
+
 const TokenRequestRecipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
   kind: z.literal('token-request').describe('A token is obtained from an auth service.'),
   description: z.string().max(2000).optional(),
   troubleshooting: TroubleshootingSchema.optional(),
+  authorization: AuthorizationSchema.optional(),
   tokenRequest: RequestRecipeSchema,
   tokenResponse: ResponseRecipeSchema.default({
     token: 'access_token',
@@ -279,6 +292,7 @@ export type Lifetime = z.output<typeof LifetimeSchema>;
 export type UseRecipe = z.output<typeof UseSchema>;
 export type ClientAuth = z.output<typeof ClientAuthSchema>;
 export type GuardPolicy = z.output<typeof GuardSchema>;
+export type Authorization = z.output<typeof AuthorizationSchema>;
 
 export type RecipeParseResult = { ok: true; recipe: Recipe } | { ok: false; problems: string[] };
 

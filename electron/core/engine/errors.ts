@@ -28,6 +28,9 @@ export type TokenErrorCode =
   | 'guard-refused'
   // the client's signing key (private_key_jwt) cannot be read or does not suit the algorithm
   | 'client-key-invalid'
+  // the user's step in the browser (authorization code) did not end in a code
+  | 'authorization-failed'
+  | 'authorization-timeout'
   // another Tokenbench process held the credential's turn too long
   | 'token-busy'
   | 'cache-failed';
