@@ -76,6 +76,12 @@ export const SECRET_ALGORITHMS = ['HS256', 'HS384', 'HS512'] as const;
 /** Client authentication by a signed JWT (RFC 7523): the assertion is signed when the request is sent. */
 export const ASSERTION_AUTH_TYPES = ['private-key-jwt', 'client-secret-jwt'] as const;
 
+/** The claims both kinds of client assertion carry. */
+const assertionClaims = () => ({
+  clientId: template('Usually {{clientId}}: the assertion\'s issuer and subject.'),
+  audience: template('The `aud` claim; default the token request URL.').optional(),
+});
+
 export const ClientAuthSchema = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('none') }).describe('The client is not authenticated separately.'),
@@ -99,20 +105,18 @@ export const ClientAuthSchema = z
     z
       .object({
         type: z.literal('private-key-jwt'),
-        clientId: template('Usually {{clientId}}: the assertion\'s issuer and subject.'),
+        ...assertionClaims(),
         privateKey: template('The private key as PEM or JWK, kept in a secret variable: usually {{privateKey}}.'),
         algorithm: z.enum(PRIVATE_KEY_ALGORITHMS).default('RS256').describe('How the assertion is signed; must suit the key.'),
         keyId: template('The `kid` header, when the server needs it (a JWK\'s own kid is used otherwise).').optional(),
-        audience: template('The `aud` claim; default the token request URL.').optional(),
       })
       .describe('A JWT signed with the client\'s private key (RFC 7523, OAuth2 private_key_jwt).'),
     z
       .object({
         type: z.literal('client-secret-jwt'),
-        clientId: template('Usually {{clientId}}: the assertion\'s issuer and subject.'),
+        ...assertionClaims(),
         clientSecret: template('Usually {{clientSecret}}: the HMAC key.'),
         algorithm: z.enum(SECRET_ALGORITHMS).default('HS256').describe('How the assertion is signed.'),
-        audience: template('The `aud` claim; default the token request URL.').optional(),
       })
       .describe('A JWT signed with the client secret (RFC 7523, OAuth2 client_secret_jwt).'),
   ])
