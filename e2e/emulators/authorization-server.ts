@@ -1,11 +1,12 @@
 // A textbook OAuth 2.0 authorization server for tests, built on the real oidc-provider package:
 // client_credentials and refresh_token grants, a password grant (see password-grant.ts), client
-// authentication by client_secret_basic or client_secret_post, and JWT access tokens (resource
+// authentication by client_secret_basic, client_secret_post, client_secret_jwt or private_key_jwt
+// (RFC 7523), OpenID Connect discovery, and JWT access tokens (resource
 // indicators with a default resource). A small protected API on the same port verifies those
 // JWTs against the provider's JWKS with jose: GET /api/whoami.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRemoteJWKSet, exportJWK, jwtVerify } from 'jose';
+import { createRemoteJWKSet, exportJWK, jwtVerify, type JWK } from 'jose';
 import type { Configuration, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
 import { faultReply, flatHeaders, listenOnLoopback, RequestRecord, type Emulator } from './kit';
 import { json } from './kit-requests';
@@ -15,8 +16,17 @@ import { registerPasswordGrant, type PasswordGrantUser } from './password-grant'
 
 export interface AuthorizationServerClient {
   clientId: string;
-  clientSecret: string;
-  auth: 'client_secret_basic' | 'client_secret_post';
+  /** Not for private_key_jwt clients, which hold `jwks` instead. */
+  clientSecret?: string;
+  /** `none`: a public client (a native app using PKCE). */
+  auth: 'client_secret_basic' | 'client_secret_post' | 'client_secret_jwt' | 'private_key_jwt' | 'none';
+  /**
+   * A native app's redirect URIs (RFC 8252: `http://127.0.0.1/callback` matches any port): the
+   * client may use the authorization code grant, and the server's sign-in pages are on.
+   */
+  redirectUris?: string[];
+  /** The public keys of a private_key_jwt client. */
+  jwks?: { keys: JWK[] };
   /** Space-separated scopes this client may get; default "api". */
   scope?: string;
 }
@@ -99,16 +109,19 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     jwks: { keys: [signingKey] },
     clients: options.clients.map((c) => ({
       client_id: c.clientId,
-      client_secret: c.clientSecret,
+      ...(c.clientSecret !== undefined ? { client_secret: c.clientSecret } : {}),
+      ...(c.jwks !== undefined ? { jwks: c.jwks } : {}),
       token_endpoint_auth_method: c.auth,
-      grant_types: ['client_credentials', 'refresh_token', 'password'],
-      response_types: [],
-      redirect_uris: [],
+      grant_types: ['client_credentials', 'refresh_token', 'password', ...(c.redirectUris ? ['authorization_code'] : [])],
+      response_types: c.redirectUris ? ['code'] : [],
+      redirect_uris: c.redirectUris ?? [],
+      ...(c.redirectUris ? { application_type: 'native' as const } : {}),
     })),
     findAccount: (_ctx, accountId) =>
       users.some((u) => u.username === accountId) ? { accountId, claims: () => ({ sub: accountId }) } : undefined,
     features: {
-      devInteractions: { enabled: false },
+      // oidc-provider's own sign-in and consent pages: a user signs in as any name `users` lists.
+      devInteractions: { enabled: options.clients.some((c) => c.redirectUris !== undefined) },
       clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
@@ -122,6 +135,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     },
     extraTokenClaims: () => ({ gen: generation }),
     rotateRefreshToken: true,
+    // A refresh token for every grant the client may refresh (not only with offline_access).
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     ttl: {
       AccessToken: accessTokenTtl,
       ClientCredentials: accessTokenTtl,
@@ -163,7 +178,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       const used = oidc?.body?.['client_secret'] !== undefined ? 'client_secret_post' : 'client_secret_basic';
       // oidc-provider treats client_secret_basic and _post as interchangeable; the fixture holds
       // each client to its registered method so a test sees a client that sends the wrong one.
-      if (ctx.status === 200 && registered !== undefined && registered !== used) {
+      const heldToMethod = registered === 'client_secret_basic' || registered === 'client_secret_post';
+      if (ctx.status === 200 && heldToMethod && registered !== used) {
         ctx.status = 401;
         ctx.set('www-authenticate', 'Basic realm="token"');
         ctx.body = { error: 'invalid_client', error_description: `this client must authenticate with ${registered}` };

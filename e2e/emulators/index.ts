@@ -17,3 +17,4 @@ export {
   type AuthorizationServerOptions,
 } from './authorization-server';
 export type { PasswordGrantUser } from './password-grant';
+export { browserLogin, type BrowserLogin } from './browser-login';

@@ -8,6 +8,7 @@ import type { StoreProblem } from '../../shared/ipc/contract';
 import type { Clock } from '../core/context';
 import type { DomainServices } from '../core/domain-services';
 import { createMainServices, type MainServices } from '../core/services';
+import { cliUserAgent } from './browser';
 import { askYesNo, isInteractive, promptHidden, type CliIo } from './io';
 
 export interface CliCore extends DomainServices {
@@ -21,7 +22,7 @@ export interface CliCore extends DomainServices {
 }
 
 export async function openCore(dataDir: string, io: CliIo): Promise<CliCore> {
-  const services = await createMainServices({ dataDir, log: (message) => io.stderr.write(`tokenbench: ${message}\n`) });
+  const services = await createMainServices({ dataDir, log: (message) => io.stderr.write(`tokenbench: ${message}\n`), userAgent: cliUserAgent(io) });
   for (const problem of services.storeProblems) io.stderr.write(`tokenbench: warning: ${problem.message}\n`);
   return { ...services.domain, dataDir, clock: services.clock, problems: services.storeProblems, redact: services.secrets.redact, services };
 }

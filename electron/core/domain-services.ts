@@ -5,6 +5,7 @@
 import type { CodeExportService } from './code-export/service';
 import type { CredentialService } from './credentials/service';
 import type { DemoService } from './demo/service';
+import type { DiscoveryService } from './discovery/service';
 import type { EnvironmentService } from './environments/service';
 import type { FromExampleService } from './from-example/service';
 import type { PortabilityService } from './portability/service';
@@ -24,6 +25,8 @@ export interface DomainServices {
   runner: RunnerService;
   portability: PortabilityService;
   demo: DemoService;
+  /** OpenID Connect / RFC 8414 discovery: an issuer's endpoints and methods. */
+  discovery: DiscoveryService;
   /** A recipe proposed from a vendor's example (cURL, raw HTTP, code). */
   fromExample: FromExampleService;
   /** A credential as a small client in TypeScript or Python. */

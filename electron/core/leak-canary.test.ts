@@ -3,6 +3,7 @@
 // lifetime, expired on arrival, control characters), a secret in a host name, binary and JSON
 // bodies echoing secrets (one secret being `true`). Then it searches the IPC answers and events,
 // every file in the data folder (timeline.jsonl, history), the CLI's timeline and the hex view.
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,11 @@ const CANARIES = {
   token: 'CnryToken-5d1a9e7b3c',
   refresh: 'CnryRefresh-8f2c4b6a',
 };
+/** A private_key_jwt client's key: a line from the middle of its PEM is the canary. */
+const PRIVATE_KEY_PEM = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const PRIVATE_KEY_LINE = PRIVATE_KEY_PEM.split('\n')[5]!;
+/** The signed client assertions the auth service received (and echoed back). */
+const assertionsSeen: string[] = [];
 /** Bodies the auth service answers with, by path. */
 const TOKEN_ANSWERS: Record<string, (basic: string) => { status: number; body: unknown }> = {
   '/echo-basic': (basic) => ({ status: 401, body: { error: 'invalid_client', error_description: `Unknown client ${basic}`, seen: basic, lower: basic.toLowerCase() } }),
@@ -39,7 +45,16 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://x');
     const basic = (req.headers.authorization ?? '').replace(/^Basic /, '');
     const answer = TOKEN_ANSWERS[url.pathname]?.(basic);
-    if (answer) {
+    if (url.pathname === '/echo-assertion') {
+      let form = '';
+      req.on('data', (chunk) => (form += chunk));
+      req.on('end', () => {
+        const assertion = new URLSearchParams(form).get('client_assertion') ?? '';
+        assertionsSeen.push(assertion);
+        res.writeHead(401, { 'content-type': 'application/json', 'x-echo': assertion });
+        res.end(JSON.stringify({ error: 'invalid_client', error_description: `Bad assertion ${assertion}`, form }));
+      });
+    } else if (answer) {
       res.writeHead(answer.status, { 'content-type': 'application/json', 'x-echo': basic });
       res.end(JSON.stringify(answer.body));
     } else if (url.pathname === '/binary') {
@@ -113,8 +128,17 @@ describe('leak canary: every echo and error path', () => {
     const allowed = (await app.handlers['environments:list']({})).find((e) => e.id === environment.id)!.allowedHosts;
     await call('environments:update', { id: environment.id, allowedHosts: [...allowed, '*.invalid'] });
     outcomes.push(await fetchFrom(`http://${CANARIES.hostSecret}.invalid/token`, true));
+    // A private_key_jwt client whose auth service echoes the signed assertion back.
+    const keyEnvironment = (await app.handlers['environments:create']({ name: 'Canary keys' })) as { id: string };
+    const keyed = await app.handlers['credentials:add-from-preset']({
+      presetId: 'oauth2-private-key-jwt',
+      environmentId: keyEnvironment.id,
+      values: { tokenUrl: `${base}/echo-assertion`, clientId: CLIENT_ID, privateKey: PRIVATE_KEY_PEM },
+    });
+    outcomes.push(await call('tokens:fetch', { environmentId: keyEnvironment.id, credentialId: keyed.credential.id }));
     const codes = outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error.code));
-    expect(codes).toEqual(['bad-credentials', 'expiry-unreadable', 'expired-on-arrival', 'expiry-unreadable', 'token-invalid', 'host-not-allowed', expect.stringMatching(/dns|network/)]);
+    expect(codes).toEqual(['bad-credentials', 'expiry-unreadable', 'expired-on-arrival', 'expiry-unreadable', 'token-invalid', 'host-not-allowed', expect.stringMatching(/dns|network/), 'bad-credentials']);
+    expect(assertionsSeen).toHaveLength(1);
     await call('tokens:list', {});
     await call('timeline:list', {});
 
@@ -146,7 +170,7 @@ describe('leak canary: every echo and error path', () => {
     ];
     expect(haystacks.map(([where]) => where)).toEqual(expect.arrayContaining(['timeline.jsonl']));
     for (const [where, text] of haystacks) {
-      for (const [name, canary] of Object.entries(CANARIES)) {
+      for (const [name, canary] of [...Object.entries(CANARIES), ['private key', PRIVATE_KEY_LINE], ['client assertion', assertionsSeen[0]!]] as Array<[string, string]>) {
         for (const form of formsToFind(canary)) expect(text.includes(form), `${name} canary (${form}) found in ${where}`).toBe(false);
       }
     }

@@ -9,13 +9,14 @@
 import type { EventName, EventPayload, StoreProblem } from '../../shared/ipc/contract';
 import { systemClock, type Clock, type CoreContext } from './context';
 import { ensurePrivateDataDir } from './data-dir';
+import { createDiscoveryService } from './discovery/service';
 import { createCredentialService } from './credentials/service';
 import { openCredentials } from './credentials/store';
 import { createCodeExportService } from './code-export/service';
 import { createDemoService } from './demo/service';
 import { openDemoFile } from './demo/state';
 import type { DomainServices } from './domain-services';
-import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey } from './engine';
+import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey, type UserAgentPort } from './engine';
 import { createEnvironmentService } from './environments/service';
 import { createFromExampleService } from './from-example/service';
 import { createHandlers } from './handlers';
@@ -56,6 +57,8 @@ export interface MainServicesOptions {
    * Electron); absent: such changes are refused.
    */
   confirmation?: ConfirmationPort;
+  /** Where the user signs in for authorization-code credentials (the system browser; the CLI prints the link too). */
+  userAgent?: UserAgentPort;
   /** The HTTP client for token and API requests (tests may pass one that trusts a test CA). */
   http?: HttpClient;
   /** Cheaper scrypt for tests only; the default is the OWASP-level cost. */
@@ -140,7 +143,14 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const timeline = createTimelineStore({ dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
   const guards = openGuardFile({ ...files, now: clock.now });
-  const engine = createTokenEngine({ cache: tokenCache as TokenCache, guards, timeline, clock, ...(options.http ? { http: options.http } : {}) });
+  const engine = createTokenEngine({
+    cache: tokenCache as TokenCache,
+    guards,
+    timeline,
+    clock,
+    ...(options.http ? { http: options.http } : {}),
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+  });
   const allowedHosts = createAllowedHostsKeeper({ ctx, credentials: credentialsFile, resolveVariables });
   const tokens = createTokenService({
     settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),
@@ -227,6 +237,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     },
   });
 
+  const discovery = createDiscoveryService({ http: options.http ?? ownRunnerHttp! });
+
   const fromExample = createFromExampleService({
     findEnvironment: (id) => environments.find(id),
     setVariables: (environmentId, values) => variables.setMany(environmentId, values),
@@ -241,7 +253,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...(options.files ? { chooseFile: (name: string) => options.files!.chooseExportFile(name) } : {}),
   });
 
-  const domain: DomainServices = { environments, credentials, variables, tokens, timeline, runner, portability, demo, fromExample, codeExport, vault, clipboard };
+  const domain: DomainServices = { environments, credentials, variables, tokens, timeline, runner, portability, demo, fromExample, codeExport, discovery, vault, clipboard };
   const handlers = createHandlers(domain, () => ({ version: appVersion, dataDir, storeProblems: problems }));
 
   await unlockWithKeychainIfPossible(vault).catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, clipboard, dialog } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { resolveDataDir } from '../core/data-dir';
 import { createMainServices, type MainServices } from '../core/services';
@@ -53,6 +53,8 @@ async function start(dataDir: string): Promise<void> {
   const services: MainServices = await createMainServices({
     dataDir, keychain: electronKeychain, clipboard, files: electronFileChooser,
     confirmation: electronConfirmation,
+    // The sign-in of an authorization-code credential happens in the user's own browser (RFC 8252).
+    userAgent: { openAuthorization: ({ url }) => shell.openExternal(url) },
   });
   registerIpcHandlers(services.dispatch, trustedOrigin);
 

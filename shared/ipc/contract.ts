@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './domains/app';
 import { credentialChannels, credentialEvents } from './domains/credentials';
 import { demoChannels, demoEvents } from './domains/demo';
+import { discoveryChannels } from './domains/discovery';
 import { environmentChannels, environmentEvents } from './domains/environments';
 import { fromExampleChannels } from './domains/from-example';
 import { portabilityChannels } from './domains/portability';
@@ -32,6 +33,7 @@ export const contract = {
   ...runnerChannels,
   ...demoChannels,
   ...fromExampleChannels,
+  ...discoveryChannels,
 };
 
 export const events = {

@@ -72,11 +72,31 @@ function clientAuthHeader(auth: ClientAuth, resolve: (t: string, f: string) => R
   return undefined;
 }
 
+/** RFC 7523 section 2.2: the form field that names a JWT client assertion. */
+export const JWT_BEARER_ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+export interface BuildExtras {
+  /**
+   * The signed client assertion for `private-key-jwt` and `client-secret-jwt` (signing needs the
+   * key and a clock, so the engine does it); without one, as in a preview, the field shows masked.
+   */
+  clientAssertion?: string;
+}
+
+function assertionFields(auth: ClientAuth, extras: BuildExtras): Array<[string, ResolvedTemplate]> {
+  if (auth.type !== 'private-key-jwt' && auth.type !== 'client-secret-jwt') return [];
+  const assertion = extras.clientAssertion ?? MASK;
+  return [
+    ['client_assertion_type', { value: JWT_BEARER_ASSERTION, display: JWT_BEARER_ASSERTION, secret: false }],
+    ['client_assertion', { value: assertion, display: MASK, secret: true }],
+  ];
+}
+
 /**
  * Builds the request. `prefix` is the recipe field holding `request` (for error messages).
  * Throws TemplateError for an unknown variable unless `options.unknown` is 'keep'.
  */
-export function buildRequest(request: RequestRecipe, scope: VariableScope, prefix: string, options: ResolveOptions = {}): BuiltRequest {
+export function buildRequest(request: RequestRecipe, scope: VariableScope, prefix: string, options: ResolveOptions = {}, extras: BuildExtras = {}): BuiltRequest {
   const resolve = (template: string, field: string) => resolveTemplate(template, scope, field, options);
   const resolveMap = (entries: Record<string, string>, field: string): Array<[string, ResolvedTemplate]> =>
     Object.entries(entries).map(([key, template]) => [key, resolve(template, `${field}.${key}`)]);
@@ -102,6 +122,7 @@ export function buildRequest(request: RequestRecipe, scope: VariableScope, prefi
 
   const fields = resolveMap(request.body.fields, `${prefix}.body.fields`);
   if (request.clientAuth.type === 'body') fields.push(...resolveMap(request.clientAuth.fields, `${prefix}.clientAuth.fields`));
+  fields.push(...assertionFields(request.clientAuth, extras));
   const contentType = request.body.encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
   if (!hasHeader(headers, 'content-type')) headers.push({ name: 'Content-Type', value: contentType, display: contentType, secret: false });
   if (request.body.encoding === 'json') {

@@ -61,11 +61,11 @@ describe('presets', () => {
   });
 
   it('mark credentials secret and use the agreed variable names', () => {
-    const allowed = new Set(['baseUrl', 'tokenUrl', 'clientId', 'clientSecret', 'apiKey', 'username', 'password', 'accessToken', 'secret', 'refreshToken', 'expiresOn']);
+    const allowed = new Set(['baseUrl', 'tokenUrl', 'clientId', 'clientSecret', 'apiKey', 'username', 'password', 'accessToken', 'secret', 'refreshToken', 'expiresOn', 'privateKey', 'authorizationUrl', 'scope']);
     for (const preset of PRESETS) {
       for (const variable of preset.variables) {
         expect(allowed.has(variable.name), `${preset.id}.${variable.name}`).toBe(true);
-        const secret = ['clientSecret', 'apiKey', 'password', 'accessToken', 'secret', 'refreshToken'].includes(variable.name);
+        const secret = ['clientSecret', 'apiKey', 'password', 'accessToken', 'secret', 'refreshToken', 'privateKey'].includes(variable.name);
         expect(variable.secret, `${preset.id}.${variable.name}`).toBe(secret);
       }
     }

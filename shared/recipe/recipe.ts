@@ -70,6 +70,18 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+export const PRIVATE_KEY_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const SECRET_ALGORITHMS = ['HS256', 'HS384', 'HS512'] as const;
+
+/** Client authentication by a signed JWT (RFC 7523): the assertion is signed when the request is sent. */
+export const ASSERTION_AUTH_TYPES = ['private-key-jwt', 'client-secret-jwt'] as const;
+
+/** The claims both kinds of client assertion carry. */
+const assertionClaims = () => ({
+  clientId: template('Usually {{clientId}}: the assertion\'s issuer and subject.'),
+  audience: template('The `aud` claim; default the token request URL.').optional(),
+});
+
 export const ClientAuthSchema = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('none') }).describe('The client is not authenticated separately.'),
@@ -90,6 +102,23 @@ export const ClientAuthSchema = z
     z
       .object({ type: z.literal('body'), fields: fieldMap('Fields added to the body, e.g. {"client_id": "{{clientId}}"}.') })
       .describe('Client credentials as body fields (OAuth2 client_secret_post).'),
+    z
+      .object({
+        type: z.literal('private-key-jwt'),
+        ...assertionClaims(),
+        privateKey: template('The private key as PEM or JWK, kept in a secret variable: usually {{privateKey}}.'),
+        algorithm: z.enum(PRIVATE_KEY_ALGORITHMS).default('RS256').describe('How the assertion is signed; must suit the key.'),
+        keyId: template('The `kid` header, when the server needs it (a JWK\'s own kid is used otherwise).').optional(),
+      })
+      .describe('A JWT signed with the client\'s private key (RFC 7523, OAuth2 private_key_jwt).'),
+    z
+      .object({
+        type: z.literal('client-secret-jwt'),
+        ...assertionClaims(),
+        clientSecret: template('Usually {{clientSecret}}: the HMAC key.'),
+        algorithm: z.enum(SECRET_ALGORITHMS).default('HS256').describe('How the assertion is signed.'),
+      })
+      .describe('A JWT signed with the client secret (RFC 7523, OAuth2 client_secret_jwt).'),
   ])
   .describe('How the client authenticates to the token endpoint.');
 
@@ -113,6 +142,9 @@ export const RequestRecipeSchema = z
   .superRefine((request, ctx) => {
     if (request.clientAuth.type === 'body' && request.body.encoding === 'none') {
       ctx.addIssue({ code: 'custom', path: ['clientAuth'], message: 'Client authentication in the body needs a json or form body.' });
+    }
+    if ((ASSERTION_AUTH_TYPES as readonly string[]).includes(request.clientAuth.type) && request.body.encoding !== 'form') {
+      ctx.addIssue({ code: 'custom', path: ['clientAuth'], message: 'A signed client assertion is sent as form fields: use a form body.' });
     }
     if (request.method === 'GET' && request.body.encoding !== 'none') {
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'A GET request cannot carry a body; use query parameters.' });
@@ -200,11 +232,24 @@ const TroubleshootingSchema = z
   .record(z.string().regex(/^[1-5]\d\d$/, 'Troubleshooting advice is keyed by an HTTP status code, e.g. "401".'), z.string().min(1).max(1000))
   .describe('Advice from the vendor\'s documentation, shown with the diagnosis when the token request fails with that status (e.g. {"401": "Ask the vendor to whitelist your IP."}).');
 
+export const AuthorizationSchema = z
+  .object({
+    flow: z.literal('authorization-code').describe('OAuth2 authorization code with PKCE (S256), through the system browser and a loopback redirect (RFC 8252).'),
+    url: template('The authorization endpoint, e.g. "{{authorizationUrl}}".'),
+    clientId: template('Usually {{clientId}}.'),
+    scope: template('Space-separated scopes to ask for; empty = the server\'s default.').optional(),
+    params: fieldMap('Extra query parameters for the authorization request (e.g. {"prompt": "consent"}).').default({}),
+    timeoutSeconds: z.number().positive().max(3600).default(300).describe('How long to wait for the user to sign in.'),
+  })
+  .describe('A step in the browser before the token request: its code, PKCE verifier and redirect URI are {{authorizationCode}}, {{codeVerifier}} and {{redirectUri}} there.')
+  .meta({ id: 'Authorization' });
+
 const TokenRequestRecipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
   kind: z.literal('token-request').describe('A token is obtained from an auth service.'),
   description: z.string().max(2000).optional(),
   troubleshooting: TroubleshootingSchema.optional(),
+  authorization: AuthorizationSchema.optional(),
   tokenRequest: RequestRecipeSchema,
   tokenResponse: ResponseRecipeSchema.default({
     token: 'access_token',
@@ -251,6 +296,7 @@ export type Lifetime = z.output<typeof LifetimeSchema>;
 export type UseRecipe = z.output<typeof UseSchema>;
 export type ClientAuth = z.output<typeof ClientAuthSchema>;
 export type GuardPolicy = z.output<typeof GuardSchema>;
+export type Authorization = z.output<typeof AuthorizationSchema>;
 
 export type RecipeParseResult = { ok: true; recipe: Recipe } | { ok: false; problems: string[] };
 

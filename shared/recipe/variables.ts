@@ -6,6 +6,8 @@ import { templateVariables } from './template';
 /** Values the engine supplies itself, by recipe part. They shadow environment variables of the same name. */
 export const BUILTIN_VARIABLES = {
   tokenRequest: [] as string[],
+  /** In the token request of a recipe with an authorization step (authorization code with PKCE). */
+  authorizedTokenRequest: ['authorizationCode', 'codeVerifier', 'redirectUri'],
   refreshRequest: ['refreshToken', 'token'],
   use: ['token', 'tokenType'],
 } as const;
@@ -34,6 +36,10 @@ function requestFields(request: RequestRecipe, prefix: string, builtins: readonl
     fields.push({ field: `${prefix}.clientAuth.value`, template: auth.value, builtins });
   } else if (auth.type === 'body') {
     map('clientAuth.fields', auth.fields);
+  } else if (auth.type !== 'none') {
+    // A signed assertion: every field but the type and the algorithm is a template.
+    const { type: _type, algorithm: _algorithm, ...templates } = auth;
+    map('clientAuth', Object.fromEntries(Object.entries(templates).filter((entry): entry is [string, string] => entry[1] !== undefined)));
   }
   return fields;
 }
@@ -44,7 +50,13 @@ export function recipeTemplateFields(recipe: Recipe): TemplateField[] {
   const none: readonly string[] = [];
   switch (recipe.kind) {
     case 'token-request': {
-      const fields = requestFields(recipe.tokenRequest, 'tokenRequest', BUILTIN_VARIABLES.tokenRequest);
+      const authorization = recipe.authorization;
+      const fields = requestFields(recipe.tokenRequest, 'tokenRequest', authorization ? BUILTIN_VARIABLES.authorizedTokenRequest : BUILTIN_VARIABLES.tokenRequest);
+      if (authorization) {
+        fields.push({ field: 'authorization.url', template: authorization.url, builtins: none }, { field: 'authorization.clientId', template: authorization.clientId, builtins: none });
+        if (authorization.scope !== undefined) fields.push({ field: 'authorization.scope', template: authorization.scope, builtins: none });
+        for (const [key, template] of Object.entries(authorization.params)) fields.push({ field: `authorization.params.${key}`, template, builtins: none });
+      }
       if (recipe.renewal.refreshRequest) {
         fields.push(...requestFields(recipe.renewal.refreshRequest, 'renewal.refreshRequest', BUILTIN_VARIABLES.refreshRequest));
       }

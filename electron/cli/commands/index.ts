@@ -6,6 +6,7 @@ import { credentialExportCodeCommand } from './credential-export-code';
 import { credentialFromExampleCommand } from './credential-from-example';
 import { credentialListCommand } from './credential-list';
 import { credentialUseCommand } from './credential-use';
+import { discoverCommand } from './discover';
 import { envCreateCommand } from './env-create';
 import { envListCommand } from './env-list';
 import { envShowCommand } from './env-show';
@@ -41,6 +42,7 @@ export const commands: readonly Command[] = [
   requestCommand,
   runCommand,
   timelineCommand,
+  discoverCommand,
   unlockCommand,
   lockCommand,
   agentCommand,

@@ -12,6 +12,7 @@ import { RequestGuard } from './guard';
 import type { GuardStore } from './guard-store';
 import type { CredentialPlan } from './plan';
 import type { ReadToken } from './read-response';
+import { authorizeInBrowser, checkAuthorization, type UserAgentPort } from './authorization-code';
 import { renewAt } from './renewal';
 import { prepareTokenRequest, sendTokenRequest, type PreparedTokenRequest, type TokenRequestDeps } from './token-request';
 import type { CachedToken, TokenCache, TokenKey } from './types';
@@ -20,6 +21,8 @@ export interface BrokerDeps extends TokenRequestDeps {
   cache: TokenCache;
   guards: GuardStore;
   notify(key: TokenKey): void;
+  /** Where the user signs in for recipes with an authorization step; absent: such recipes cannot get a first token. */
+  userAgent?: UserAgentPort;
 }
 
 export interface BrokeredToken {
@@ -36,9 +39,17 @@ interface Prepared {
   refresh?: PreparedTokenRequest;
 }
 
+/** Stand-ins for what the browser step brings, so the token request is checked before it runs. */
+const AUTHORIZATION_PLACEHOLDERS = {
+  authorizationCode: { value: 'code', secret: true },
+  codeVerifier: { value: 'verifier', secret: true },
+  redirectUri: { value: 'http://127.0.0.1/callback', secret: false },
+};
+
 function prepare(plan: CredentialPlan, current: CachedToken | undefined): Prepared {
-  const token = prepareTokenRequest({ plan, purpose: 'token' });
   const recipe = plan.recipe as TokenRequestRecipe;
+  if (recipe.authorization) checkAuthorization(plan, recipe.authorization);
+  const token = prepareTokenRequest({ plan, purpose: 'token', ...(recipe.authorization ? { builtins: AUTHORIZATION_PLACEHOLDERS } : {}) });
   if (!recipe.renewal.refreshRequest || !current?.refreshToken) return { token };
   const builtins = { refreshToken: { value: current.refreshToken, secret: true }, token: { value: current.token, secret: true } };
   return { token, refresh: prepareTokenRequest({ plan, purpose: 'refresh', builtins }) };
@@ -226,7 +237,7 @@ export class TokenBroker {
           if (!(error instanceof TokenError) || !REFRESH_REFUSED.has(error.code)) throw error;
         }
       }
-      read ??= await sendTokenRequest(this.deps, prepared.token);
+      read ??= await sendTokenRequest(this.deps, await this.authorized(plan, prepared.token));
     } catch (error) {
       guard.fail(error instanceof TokenError ? error.retryAt : undefined);
       await this.saveGuard(plan, guard, 'after');
@@ -237,6 +248,25 @@ export class TokenBroker {
     const token = await this.store(plan, read);
     await this.saveGuard(plan, guard, 'after');
     return token;
+  }
+
+  /** The token request as prepared, or, after the user's sign-in in the browser, with its code. */
+  private async authorized(plan: CredentialPlan, prepared: PreparedTokenRequest): Promise<PreparedTokenRequest> {
+    const authorization = (plan.recipe as TokenRequestRecipe).authorization;
+    if (!authorization) return prepared;
+    if (!this.deps.userAgent) {
+      throw new TokenError({ code: 'authorization-failed', message: 'This credential needs you to sign in in a browser, and there is none here.', hint: 'Get the token once from the app or the CLI in a desktop session; renewals then use the refresh token.' });
+    }
+    const grant = await authorizeInBrowser(plan, authorization, this.deps.userAgent);
+    return prepareTokenRequest({
+      plan,
+      purpose: 'token',
+      builtins: {
+        authorizationCode: { value: grant.authorizationCode, secret: true },
+        codeVerifier: { value: grant.codeVerifier, secret: true },
+        redirectUri: { value: grant.redirectUri, secret: false },
+      },
+    });
   }
 
   /**

@@ -16,6 +16,7 @@
 import { previewTokenRequest, resolveTemplate, type Recipe, type TokenRequestPreview, type VariableScope } from '../../../shared/recipe';
 import { createHttpClient, type HttpClient } from '../http';
 import { authenticatedRequest, type ApiRequest, type AuthenticatedResponse } from './authenticated-request';
+import type { UserAgentPort } from './authorization-code';
 import { TokenBroker } from './broker';
 import { systemClock } from '../clock';
 import { TokenError } from './errors';
@@ -35,6 +36,8 @@ export interface TokenEngineOptions {
   timeline?: TimelineSink;
   clock?: Clock;
   http?: HttpClient;
+  /** Where the user signs in for recipes with an authorization step (the system browser). */
+  userAgent?: UserAgentPort;
 }
 
 export interface TokenEngine {
@@ -69,6 +72,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
     clock,
     timeline: options.timeline ?? ownTimeline!,
     nextId: () => `${clock.now().toString(36)}-${(sequence++).toString(36)}`,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     notify: (key) => {
       for (const listener of listeners) listener(key);
     },

@@ -26,6 +26,11 @@ export type TokenErrorCode =
   | 'invalid-template'
   | 'host-not-allowed'
   | 'guard-refused'
+  // the client's signing key (private_key_jwt) cannot be read or does not suit the algorithm
+  | 'client-key-invalid'
+  // the user's step in the browser (authorization code) did not end in a code
+  | 'authorization-failed'
+  | 'authorization-timeout'
   // another Tokenbench process held the credential's turn too long
   | 'token-busy'
   | 'cache-failed';

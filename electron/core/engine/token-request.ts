@@ -1,9 +1,10 @@
 // Sends one token (or refresh) request as the recipe says, reads the response, and records the
 // exchange in the auth timeline with secrets masked, whatever the outcome.
 import { performance } from 'node:perf_hooks';
-import { buildRequest, recipeVariables, TemplateError, type BuiltRequest, type RequestRecipe, type VariableScope } from '../../../shared/recipe';
+import { buildRequest, recipeVariables, TemplateError, type BuildExtras, type BuiltRequest, type RequestRecipe, type VariableScope } from '../../../shared/recipe';
 import { HttpError, type HttpClient, type HttpResponse } from '../http';
 import { assertHostAllowed } from './allowed-hosts';
+import { checkClientAssertionKey, isAssertionAuth, signClientAssertion } from './client-assertion';
 import { diagnoseStatus, diagnoseTransport } from './diagnose';
 import { TokenError } from './errors';
 import { secretValues, templateErrorToTokenError, type CredentialPlan } from './plan';
@@ -31,15 +32,20 @@ export interface TokenRequestInput {
   builtins?: VariableScope;
 }
 
-function build(input: TokenRequestInput): BuiltRequest {
+function requestOf(input: TokenRequestInput): { request: RequestRecipe; scope: VariableScope; prefix: string } {
   const { plan, purpose } = input;
   const recipe = plan.recipe;
   if (recipe.kind !== 'token-request') throw new Error(`A ${recipe.kind} credential makes no token request`);
   const request: RequestRecipe | undefined = purpose === 'token' ? recipe.tokenRequest : recipe.renewal.refreshRequest;
   if (!request) throw new Error('The recipe has no refresh request');
   const scope = input.builtins ? { ...plan.scope, ...input.builtins } : plan.scope;
+  return { request, scope, prefix: purpose === 'token' ? 'tokenRequest' : 'renewal.refreshRequest' };
+}
+
+function build(input: TokenRequestInput, extras: BuildExtras = {}): BuiltRequest {
+  const { request, scope, prefix } = requestOf(input);
   try {
-    return buildRequest(request, scope, purpose === 'token' ? 'tokenRequest' : 'renewal.refreshRequest');
+    return buildRequest(request, scope, prefix, {}, extras);
   } catch (error) {
     if (error instanceof TemplateError) throw templateErrorToTokenError(error);
     throw error;
@@ -74,16 +80,28 @@ export function prepareTokenRequest(input: TokenRequestInput): PreparedTokenRequ
   const built = build(input);
   const url = parseTarget(built, what);
   assertHostAllowed(url, input.plan.env, what);
+  const { request, scope, prefix } = requestOf(input);
+  if (isAssertionAuth(request.clientAuth)) checkClientAssertionKey(request.clientAuth, scope, prefix);
   return { input, built, url, what };
 }
 
+/** The request with its client assertion signed now (each request gets its own), or as prepared. */
+async function signed(prepared: PreparedTokenRequest): Promise<{ built: BuiltRequest; assertion?: string }> {
+  const { request, scope, prefix } = requestOf(prepared.input);
+  if (!isAssertionAuth(request.clientAuth)) return { built: prepared.built };
+  const assertion = await signClientAssertion(request.clientAuth, scope, prefix, `${prepared.url.origin}${prepared.url.pathname}`);
+  return { built: build(prepared.input, { clientAssertion: assertion }), assertion };
+}
+
 export async function sendTokenRequest(deps: TokenRequestDeps, prepared: PreparedTokenRequest): Promise<ReadToken> {
-  const { input, built, url, what } = prepared;
+  const { input, url, what } = prepared;
+  const { built, assertion } = await signed(prepared);
   const { plan, purpose } = input;
   const recipe = plan.recipe;
   if (recipe.kind !== 'token-request') throw new Error(`A ${recipe.kind} credential makes no token request`);
   const redactor = new Redactor([...secretValues(plan.env), ...Object.values(input.builtins ?? {}).map((v) => v.value)]);
   for (const header of built.headers) if (header.secret) redactor.add(header.value);
+  if (assertion !== undefined) redactor.add(assertion);
   const at = deps.clock.now();
   const started = performance.now();
   let response: HttpResponse | undefined;

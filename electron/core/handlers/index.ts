@@ -8,6 +8,7 @@ import type { Handlers } from '../ipc/dispatcher';
 import { inspectJwt } from '../tokens/jwt-inspect';
 import { credentialHandlers } from './credentials';
 import { demoHandlers } from './demo';
+import { discoveryHandlers } from './discovery';
 import { environmentHandlers } from './environments';
 import { fromExampleHandlers } from './from-example';
 import { portabilityHandlers } from './portability';
@@ -21,7 +22,13 @@ export function createHandlers(services: DomainServices, appInfo: () => AppInfo)
     'app:info': async () => appInfo(),
     ...environmentHandlers(services.environments),
     ...credentialHandlers(services.credentials),
-    ...tokenHandlers({ tokens: services.tokens, timeline: services.timeline, clipboard: services.clipboard, inspectJwt }),
+    ...tokenHandlers({
+      tokens: services.tokens,
+      timeline: services.timeline,
+      clipboard: services.clipboard,
+      inspectJwt: (token, verify) => inspectJwt(token, verify, { discover: (issuer) => services.discovery.discover(issuer) }),
+    }),
+    ...discoveryHandlers(services.discovery),
     ...vaultHandlers({ vault: services.vault }),
     ...variableHandlers({ variables: services.variables, clipboard: services.clipboard }),
     ...portabilityHandlers(services.portability),

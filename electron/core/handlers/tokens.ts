@@ -14,7 +14,7 @@ export interface TokenHandlerDeps {
   tokens: TokenService;
   timeline: TimelineStore;
   clipboard: SecretClipboard;
-  inspectJwt(token: string, verify: { jwksUrl?: string; key?: string }): Promise<JwtInspection>;
+  inspectJwt(token: string, verify: { jwksUrl?: string; key?: string; issuer?: string }): Promise<JwtInspection>;
 }
 
 export function tokenHandlers(deps: TokenHandlerDeps): HandlersOf<typeof tokenChannels> {
@@ -30,9 +30,9 @@ export function tokenHandlers(deps: TokenHandlerDeps): HandlersOf<typeof tokenCh
       statusAfter({ environmentId, credentialId }, () => tokens.fetch({ environmentId, credentialId }, { renew, confirmed })),
     'tokens:forget': (key) => statusAfter(key, () => tokens.forget(key)),
     'tokens:copy': async (key) => deps.clipboard.copy((await tokens.fetch(key)).token),
-    'tokens:inspect': async ({ environmentId, credentialId, jwksUrl, key }) => {
+    'tokens:inspect': async ({ environmentId, credentialId, jwksUrl, key, issuer }) => {
       const issued = await tokens.fetch({ environmentId, credentialId });
-      return deps.inspectJwt(issued.token, { ...(jwksUrl ? { jwksUrl } : {}), ...(key ? { key } : {}) });
+      return deps.inspectJwt(issued.token, { ...(jwksUrl ? { jwksUrl } : {}), ...(key ? { key } : {}), ...(issuer ? { issuer } : {}) });
     },
     'timeline:list': async (filter) => deps.timeline.list(filter),
     'timeline:curl': async ({ entryId, reveal }) => ({ curl: deps.timeline.curl(entryId, reveal) }),

@@ -22,12 +22,15 @@ import {
   type JWTVerifyGetKey,
   type CryptoKey,
 } from 'jose';
+import type { IssuerMetadata } from '../../../shared/domain/discovery';
 import { AppError } from '../../../shared/errors';
 import type { JwtInspection } from '../../../shared/domain/token';
 
 export interface JwtVerifyInput {
   /** An http(s) address serving a JSON Web Key Set. */
   jwksUrl?: string;
+  /** An issuer whose discovery document names the JWKS; the token's `iss` must then be it. */
+  issuer?: string;
   /** A PEM public key or certificate, a JWK or JWKS (JSON), or a shared secret for HS* tokens. */
   key?: string;
 }
@@ -35,11 +38,17 @@ export interface JwtVerifyInput {
 type Claims = Record<string, unknown>;
 type Verifier = Uint8Array | CryptoKey | JWTVerifyGetKey;
 
-export async function inspectJwt(token: string, verify: JwtVerifyInput = {}): Promise<JwtInspection> {
+export interface JwtInspectDeps {
+  /** Reads an issuer's discovery document (for `verify.issuer`). */
+  discover?: (issuer: string) => Promise<IssuerMetadata>;
+}
+
+export async function inspectJwt(token: string, verify: JwtVerifyInput = {}, deps: JwtInspectDeps = {}): Promise<JwtInspection> {
   const decoded = decode(token.trim());
   if (!decoded.ok) return { isJwt: false, reason: decoded.reason, signature: { checked: false } };
   const { header, claims } = decoded;
   const base = { isJwt: true, header, claims, times: times(claims), scopes: scopes(claims), roles: roles(claims) };
+  if (verify.issuer) verify = { jwksUrl: await discoveredJwks(verify.issuer, deps), issuer: verify.issuer };
   if (!verify.jwksUrl && !verify.key) return { ...base, signature: { checked: false } };
 
   const alg = typeof header.alg === 'string' ? header.alg : '';
@@ -47,7 +56,16 @@ export async function inspectJwt(token: string, verify: JwtVerifyInput = {}): Pr
     return { ...base, signature: { checked: true, valid: false, detail: 'The token is unsigned (alg "none"): anyone could have written it.' } };
   }
   const verifier = verify.jwksUrl ? remoteKeySet(verify.jwksUrl) : await localKey(verify.key!, alg);
-  return { ...base, signature: await check(token.trim(), verifier, alg, verify.jwksUrl) };
+  return { ...base, signature: await check(token.trim(), verifier, alg, verify.jwksUrl, verify.issuer) };
+}
+
+async function discoveredJwks(issuer: string, deps: JwtInspectDeps): Promise<string> {
+  if (!deps.discover) throw new Error('inspectJwt needs deps.discover to verify against an issuer');
+  const metadata = await deps.discover(issuer);
+  if (!metadata.jwksUri) {
+    throw new AppError('not-found', `The discovery document of ${issuer} names no JWKS (jwks_uri), so its signatures cannot be checked from it.`, { hint: 'Give the JWKS address or the public key instead.' });
+  }
+  return metadata.jwksUri;
 }
 
 function decode(token: string): { ok: true; header: Claims; claims: Claims } | { ok: false; reason: string } {
@@ -134,10 +152,10 @@ async function jsonKey(text: string, alg: string, unusable: (what: string) => Ap
   return importJWK(object as JWK, alg).catch(() => Promise.reject(unusable('JWK')));
 }
 
-async function check(token: string, verifier: Verifier, alg: string, jwksUrl: string | undefined): Promise<Extract<JwtInspection['signature'], { checked: true }>> {
-  const source = jwksUrl ? 'the JWKS' : 'this key';
+async function check(token: string, verifier: Verifier, alg: string, jwksUrl: string | undefined, issuer: string | undefined): Promise<Extract<JwtInspection['signature'], { checked: true }>> {
+  const source = issuer ? `the keys ${issuer} publishes` : jwksUrl ? 'the JWKS' : 'this key';
   try {
-    await jwtVerify(token, verifier as Parameters<typeof jwtVerify>[1]);
+    await jwtVerify(token, verifier as Parameters<typeof jwtVerify>[1], issuer ? { issuer } : {});
     return { checked: true, valid: true, detail: `The ${alg} signature matches ${source}.` };
   } catch (error) {
     // jose checks the signature before the claims: a claim error means the signature is good.

@@ -23,12 +23,14 @@ export const tokenChannels = {
   'tokens:forget': channel<TokenStatus>()(z.object(pair).strict()),
   /** The main process puts the token on the clipboard and clears it after `clearAfterMs`. */
   'tokens:copy': channel<CopiedSecret>()(z.object(pair).strict()),
-  /** Header and claims of a JWT token; the signature checked against a JWKS URL or a key if given. */
+  /** Header and claims of a JWT token; the signature checked against a JWKS URL, an issuer's discovered JWKS, or a key if given. */
   'tokens:inspect': channel<JwtInspection>()(
     z
       .object({
         ...pair,
         jwksUrl: z.url({ protocol: /^https?$/, error: 'The JWKS address must be an http(s) URL.' }).optional(),
+        /** An issuer: its discovery document names the JWKS, and the token's `iss` must match. */
+        issuer: z.url({ protocol: /^https?$/, error: 'The issuer must be an http(s) URL.' }).max(2000).optional(),
         /** A PEM public key, a JWK (JSON) or a shared secret for HS* tokens. */
         key: z.string().max(20_000).optional(),
       })

@@ -1,6 +1,6 @@
 /**
- * Checks the token's signature in the main process against a JWKS address or a key the user
- * pastes. The key stays in this form's local state only; it is sent to the main process once.
+ * Checks the token's signature in the main process against a JWKS address, the keys the token's
+ * issuer publishes (found by OpenID Connect discovery), or a key the user pastes. The key stays in this form's local state only; it is sent to the main process once.
  */
 import { useState, type FormEvent } from 'react';
 import type { JwtInspection, TokenKeyView } from '../../../../shared/domain/token';
@@ -16,15 +16,16 @@ export function SignatureCheck({ tokenKey, issuer, alg }: { tokenKey: TokenKeyVi
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Checked | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const suggestion = issuer && /^https?:\/\//.test(issuer) ? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json` : null;
+  const discoverable = issuer && /^https?:\/\//.test(issuer) ? issuer : null;
+  const suggestion = discoverable ? `${discoverable.replace(/\/$/, '')}/.well-known/jwks.json` : null;
 
-  async function check(event: FormEvent) {
-    event.preventDefault();
+  async function check(event: FormEvent | null, source: { issuer: string } | { jwksUrl: string } | { key: string }) {
+    event?.preventDefault();
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      const inspection = await unwrap(api.tokens.inspect({ ...tokenKey, ...(jwksUrl.trim() ? { jwksUrl: jwksUrl.trim() } : { key }) }));
+      const inspection = await unwrap(api.tokens.inspect({ ...tokenKey, ...source }));
       if (inspection.signature.checked) setResult(inspection.signature);
     } catch (failure) {
       setError(toErrorInfo(failure));
@@ -34,7 +35,7 @@ export function SignatureCheck({ tokenKey, issuer, alg }: { tokenKey: TokenKeyVi
   }
 
   return (
-    <form className="signature-check" onSubmit={check} aria-label="Check the signature">
+    <form className="signature-check" onSubmit={(event) => void check(event, jwksUrl.trim() ? { jwksUrl: jwksUrl.trim() } : { key })} aria-label="Check the signature">
       <h3>Signature{alg && <span className="muted small"> ({alg})</span>}</h3>
       <label>
         <span>JWKS address</span>
@@ -43,6 +44,11 @@ export function SignatureCheck({ tokenKey, issuer, alg }: { tokenKey: TokenKeyVi
       {suggestion && jwksUrl !== suggestion && (
         <button type="button" className="ghost small" onClick={() => setJwksUrl(suggestion)}>
           Use the issuer’s {suggestion}
+        </button>
+      )}
+      {discoverable && (
+        <button type="button" className="ghost small" disabled={busy} onClick={() => void check(null, { issuer: discoverable })}>
+          Check against the keys {discoverable} publishes (discovery)
         </button>
       )}
       <label>

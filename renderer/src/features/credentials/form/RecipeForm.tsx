@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { BasicRecipe, Recipe, StaticRecipe, TokenRequestRecipe } from '../../../../../shared/recipe';
 import { KIND_LABELS, starterRecipe, type RecipeKind } from '../recipe-defaults';
 import { OptionalTextField, SelectField, TextField } from './fields';
+import { AuthorizationForm } from './AuthorizationForm';
 import { GuardForm, RenewalForm, UseForm } from './PolicyForms';
 import { RequestForm } from './RequestForm';
 import { ResponseForm } from './ResponseForm';
@@ -24,6 +25,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function TokenRequestParts({ value, onChange }: { value: TokenRequestRecipe; onChange(value: Recipe): void }) {
   return (
     <>
+      {value.authorization && (
+        <Section title="Sign-in in the browser">
+          <AuthorizationForm value={value.authorization} onChange={(authorization) => onChange({ ...value, authorization })} />
+        </Section>
+      )}
       <Section title="Token request">
         <RequestForm path="tokenRequest" label="Token request" value={value.tokenRequest} onChange={(tokenRequest) => onChange({ ...value, tokenRequest })} />
       </Section>

@@ -1,0 +1,154 @@
+// Authorization code with PKCE through a browser and a loopback redirect, against a real
+// authorization server (oidc-provider, its own sign-in and consent pages), the browser played by
+// a client that follows the link with HTTP and signs in.
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserLogin, startAuthorizationServer, type AuthorizationServer } from '../../../e2e/emulators';
+import { pkcePair, type UserAgentPort } from './authorization-code';
+import { createManualClock } from '../clock';
+import { createTokenEngine } from './engine';
+import { MemoryTokenCache } from './memory-cache';
+import { credential, environment, presetOf, rejection } from '../../../testing/engine';
+
+let server: AuthorizationServer;
+
+beforeAll(async () => {
+  server = await startAuthorizationServer({
+    clients: [{ clientId: 'native-app', auth: 'none', redirectUris: ['http://127.0.0.1/callback'] }],
+    users: [{ username: 'alice', password: 'alice-password-0123' }],
+    accessTokenTtlSeconds: 300,
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+const preset = presetOf('oauth2-authorization-code');
+let envCount = 0;
+const env = (values: Record<string, string> = {}) =>
+  environment(preset, { authorizationUrl: `${server.issuer}/auth`, tokenUrl: server.tokenEndpoint, clientId: 'native-app', scope: 'openid api', ...values }, { id: `env-${(envCount += 1)}` });
+
+/** GET `url` and resolve with the status (the loopback listener, outside the flow). */
+function get(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject).end();
+  });
+}
+
+describe('authorization code with PKCE', () => {
+  it('signs in through the browser once, then renews with the refresh token; the listener serves one answer', async () => {
+    const clock = createManualClock(Date.now());
+    const browser = browserLogin('alice');
+    const opened: string[] = [];
+    const userAgent: UserAgentPort = {
+      async openAuthorization(request) {
+        opened.push(request.url);
+        await browser.openAuthorization(request);
+      },
+    };
+    const engine = createTokenEngine({ cache: new MemoryTokenCache(), clock, userAgent });
+    try {
+      const e = env();
+      const cred = credential(preset);
+      const whoami = await engine.authenticatedRequest(e, cred, { method: 'GET', url: server.whoamiUrl });
+      expect(JSON.parse(whoami.response.body.toString())).toMatchObject({ sub: 'alice', client_id: 'native-app' });
+      expect(browser.lastPage()).toContain('You can close this tab and go back to Tokenbench');
+
+      const link = new URL(opened[0]!);
+      expect(Object.fromEntries(link.searchParams)).toMatchObject({ response_type: 'code', client_id: 'native-app', code_challenge_method: 'S256' });
+      const redirect = new URL(link.searchParams.get('redirect_uri')!);
+      expect(redirect.hostname).toBe('127.0.0.1');
+      expect(Number(redirect.port)).toBeGreaterThan(0);
+      expect(link.searchParams.get('state')!.length).toBeGreaterThanOrEqual(32);
+      // The token request carried the verifier whose S256 is the challenge the browser was sent.
+      const sent = new URLSearchParams(server.tokenRequestLog.at(-1)!.body);
+      expect(sent.get('grant_type')).toBe('authorization_code');
+      expect(sent.get('redirect_uri')).toBe(redirect.href);
+      expect(sent.get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // One use: the listener is gone once the answer came.
+      await expect(get(redirect.href)).rejects.toThrow(/ECONNREFUSED/);
+
+      // Renewal uses the refresh token kept with the token: no second sign-in.
+      clock.advance(280_000);
+      await engine.getToken(e, cred);
+      expect(opened).toHaveLength(1);
+      expect(new URLSearchParams(server.tokenRequestLog.at(-1)!.body).get('grant_type')).toBe('refresh_token');
+      const entries = engine.timeline!.list();
+      expect(JSON.stringify(entries)).not.toContain(sent.get('code_verifier'));
+      expect(JSON.stringify(entries)).not.toContain(sent.get('code'));
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('refuses an answer with another state, says when the server declines, and stops waiting in time', async () => {
+    // A page that is not ours (wrong state) comes back to the listener.
+    const forged: UserAgentPort = {
+      async openAuthorization({ url }) {
+        const redirect = new URL(new URL(url).searchParams.get('redirect_uri')!);
+        redirect.searchParams.set('code', 'stolen-code');
+        redirect.searchParams.set('state', 'not-the-state');
+        expect(await get(redirect.href)).toBe(400);
+      },
+    };
+    const before = server.tokenRequests;
+    let engine = createTokenEngine({ cache: new MemoryTokenCache(), userAgent: forged });
+    const wrongState = await rejection(engine.getToken(env(), credential(preset)));
+    engine.dispose();
+    expect(wrongState.code).toBe('authorization-failed');
+    expect(wrongState.message).toMatch(/state did not match/);
+
+    const declined: UserAgentPort = {
+      async openAuthorization({ url }) {
+        const link = new URL(url);
+        const redirect = new URL(link.searchParams.get('redirect_uri')!);
+        redirect.searchParams.set('error', 'access_denied');
+        redirect.searchParams.set('error_description', 'the user said no');
+        redirect.searchParams.set('state', link.searchParams.get('state')!);
+        expect(await get(redirect.href)).toBe(200);
+      },
+    };
+    engine = createTokenEngine({ cache: new MemoryTokenCache(), userAgent: declined });
+    const denied = await rejection(engine.getToken(env(), credential(preset)));
+    engine.dispose();
+    expect(denied).toMatchObject({ code: 'authorization-failed', message: expect.stringContaining('access_denied (the user said no)') });
+    expect(denied.hint).toMatch(/declined/);
+
+    // The user never comes back.
+    engine = createTokenEngine({ cache: new MemoryTokenCache(), userAgent: { openAuthorization: async () => undefined } });
+    const slow = credential(preset, (recipe) => (recipe.kind === 'token-request' ? { ...recipe, authorization: { ...recipe.authorization!, timeoutSeconds: 0.5 } } : recipe));
+    const timeout = await rejection(engine.getToken(env(), slow));
+    engine.dispose();
+    expect(timeout.code).toBe('authorization-timeout');
+    expect(server.tokenRequests).toBe(before);
+
+    // Nowhere to sign in (no browser): said, not hung.
+    engine = createTokenEngine({ cache: new MemoryTokenCache() });
+    expect((await rejection(engine.getToken(env(), credential(preset)))).message).toMatch(/sign in in a browser, and there is none/);
+    engine.dispose();
+  });
+
+  it('a wrong client is the server refusing the sign-in, shown by its error page', async () => {
+    const browser = browserLogin('alice');
+    const engine = createTokenEngine({ cache: new MemoryTokenCache(), userAgent: { openAuthorization: (request) => browser.openAuthorization(request).then(() => undefined) }, });
+    const slow = credential(preset, (recipe) => (recipe.kind === 'token-request' ? { ...recipe, authorization: { ...recipe.authorization!, timeoutSeconds: 3 } } : recipe));
+    const error = await rejection(engine.getToken(env({ clientId: 'no-such-client' }), slow));
+    engine.dispose();
+    // oidc-provider shows its own error page for an unknown client rather than redirecting.
+    expect(error.code).toBe('authorization-timeout');
+    expect(browser.lastPage()).toMatch(/invalid_client|client is invalid/i);
+  });
+
+  it('PKCE: the challenge is the S256 of a fresh 43-character verifier', async () => {
+    const { createHash } = await import('node:crypto');
+    const a = pkcePair();
+    const b = pkcePair();
+    expect(a.verifier).not.toBe(b.verifier);
+    expect(a.verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(a.challenge).toBe(createHash('sha256').update(a.verifier).digest('base64url'));
+  });
+});
