@@ -20,7 +20,7 @@ export interface CliCore extends SecretServices {
 }
 
 export async function openCore(dataDir: string, io: CliIo): Promise<CliCore> {
-  const services = await createMainServices({ dataDir, log: (message) => io.stderr.write(`tokenbench: ${message}\n`) });
+  const services = await createMainServices({ dataDir, secretSourceEnv: io.env, log: (message) => io.stderr.write(`tokenbench: ${message}\n`) });
   for (const problem of services.storeProblems) io.stderr.write(`tokenbench: warning: ${problem.message}\n`);
   const { workspace, credentials, clock, storeProblems: problems, secrets } = services;
   return { ...secrets, dataDir, workspace, credentials, clock, problems, services };

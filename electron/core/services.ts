@@ -58,6 +58,8 @@ export interface MainServicesOptions {
   scryptCost?: ScryptCost;
   /** Where unexpected (already redacted) errors are reported; stderr by default. */
   log?: (message: string) => void;
+  /** The environment secret references are read in (the CLI's, in tests a test's); the process's by default. */
+  secretSourceEnv?: NodeJS.ProcessEnv;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -104,6 +106,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     files: options.files,
     time: clock,
     scryptCost: options.scryptCost,
+    secretSourceEnv: options.secretSourceEnv,
     // Unlocking removes nothing: a sealed value is never dropped because a file could not be read.
     onVaultChanged: (status) => ctx.emit('vault:changed', status),
     onEnvironmentsChanged: (environments) => ctx.emit('environments:changed', environments),

@@ -15,6 +15,7 @@ import { variableHandlers } from '../handlers/variables';
 import { vaultHandlers } from '../handlers/vault';
 import type { DataFile, StoreClass } from '../store/data-file';
 import type { Workspace } from '../store/workspace';
+import { createSecretResolver } from '../secret-sources/resolver';
 import { createVariablesService, type VariablesService } from '../variables/variables';
 import type { portabilityChannels } from '../../../shared/ipc/domains/portability';
 import type { variableChannels } from '../../../shared/ipc/domains/variables';
@@ -40,6 +41,8 @@ export interface SecretServicesOptions {
   onEnvironmentsChanged?: (environments: Environment[]) => void;
   /** After an import (environments and credentials may both have changed). */
   onImported?: () => void;
+  /** Where secret references find their managers' settings (VAULT_ADDR, GNUPGHOME, ...); the process's own by default. */
+  secretSourceEnv?: NodeJS.ProcessEnv;
 }
 
 export type SecretHandlers = HandlersOf<typeof vaultChannels> & HandlersOf<typeof variableChannels> & HandlersOf<typeof portabilityChannels>;
@@ -63,7 +66,22 @@ export function createSecretServices(options: SecretServicesOptions): SecretServ
   const time = options.time ?? systemClock;
   const vault = createVault({ ...options, time });
   if (options.onVaultChanged) vault.onChange(options.onVaultChanged);
-  const variables = createVariablesService({ workspace: options.workspace, vault, clock: time, onChanged: options.onEnvironmentsChanged });
+  // Values read from secret managers live as long as the vault stays unlocked, at most a minute.
+  const references = createSecretResolver({ remember: (value) => vault.redactor.remember(value), now: () => time.now(), ...(options.secretSourceEnv ? { env: options.secretSourceEnv } : {}) });
+  vault.onChange((status) => {
+    if (status.state !== 'unlocked') references.forget();
+  });
+  const variables = createVariablesService({
+    workspace: options.workspace,
+    vault,
+    clock: time,
+    resolveReference: (reference) => {
+      // Read at use like a sealed value, so a locked vault keeps them from being used too.
+      vault.secrets.requireUnlocked();
+      return references.resolve(reference);
+    },
+    onChanged: options.onEnvironmentsChanged,
+  });
   const clipboard = createSecretClipboard(options.clipboard, time);
   const sources = { workspace: options.workspace, credentials: options.credentials, variables, vault, clock: time, scryptCost: options.scryptCost };
 
