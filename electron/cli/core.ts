@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../shared/errors';
 import type { StoreProblem } from '../../shared/ipc/contract';
+import type { FleetSettings } from '../core/fleet/fleet';
 import { createMainServices, type MainServices } from '../core/services';
 import type { SecretServices } from '../core/vault/secret-services';
 import { askYesNo, isInteractive, promptHidden, type CliIo } from './io';
@@ -19,8 +20,8 @@ export interface CliCore extends SecretServices {
   services: MainServices;
 }
 
-export async function openCore(dataDir: string, io: CliIo): Promise<CliCore> {
-  const services = await createMainServices({ dataDir, secretSourceEnv: io.env, log: (message) => io.stderr.write(`tokenbench: ${message}\n`) });
+export async function openCore(dataDir: string, io: CliIo, fleet?: FleetSettings): Promise<CliCore> {
+  const services = await createMainServices({ dataDir, secretSourceEnv: io.env, ...(fleet ? { fleet } : {}), log: (message) => io.stderr.write(`tokenbench: ${message}\n`) });
   for (const problem of services.storeProblems) io.stderr.write(`tokenbench: warning: ${problem.message}\n`);
   const { workspace, credentials, clock, storeProblems: problems, secrets } = services;
   return { ...secrets, dataDir, workspace, credentials, clock, problems, services };

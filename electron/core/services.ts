@@ -36,6 +36,8 @@ import type { Clipboard, Keychain } from './vault/ports';
 import { createSecretServices, type SecretServices } from './vault/secret-services';
 import { environmentOfSecret } from './variables/variables';
 import { appVersion } from './version';
+import { openFleet, type FleetSettings } from './fleet/fleet';
+import { createSecretResolver } from './secret-sources/resolver';
 
 export interface MainServicesOptions {
   dataDir: string;
@@ -60,6 +62,8 @@ export interface MainServicesOptions {
   log?: (message: string) => void;
   /** The environment secret references are read in (the CLI's, in tests a test's); the process's by default. */
   secretSourceEnv?: NodeJS.ProcessEnv;
+  /** A guard and token cache shared by a fleet of machines (`--cache redis://...`); local only by default. */
+  fleet?: FleetSettings;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -76,6 +80,8 @@ export interface MainServices {
   secrets: SecretServices;
   tokens: TokenService;
   engine: TokenEngine;
+  /** The shared cache in use, if any (an unlock session must use the one its clients name). */
+  fleetCacheUrl: string | undefined;
   dispose(): Promise<void>;
 }
 
@@ -130,8 +136,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   const timeline = createTimelineStore({ dataDir: options.dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
-  const guards = openGuardFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems, now: clock.now });
-  const engine = createTokenEngine({ cache: secrets.tokenCache as TokenCache, guards, timeline, clock, ...(options.http ? { http: options.http } : {}) });
+  const localGuards = openGuardFile({ dataDir: options.dataDir, storeClass: options.storeClass, problems, now: clock.now });
+  const fleet = options.fleet ? openFleetFor(options.fleet, { ctx, credentials, secrets, env: options.secretSourceEnv, log }) : undefined;
+  const guards = fleet ? fleet.guards(localGuards) : localGuards;
+  const tokenCache = fleet ? fleet.cache(secrets.tokenCache as TokenCache) : (secrets.tokenCache as TokenCache);
+  const engine = createTokenEngine({ cache: tokenCache, guards, timeline, clock, ...(options.http ? { http: options.http } : {}) });
   const allowedHosts = createAllowedHostsKeeper({ ctx, credentials, resolveVariables: (environmentId) => secrets.variables.resolveVariables(environmentId) });
   const tokens = createTokenService({
     settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),
@@ -244,15 +253,36 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     secrets,
     tokens,
     engine,
+    fleetCacheUrl: fleet?.cacheUrl,
     async dispose() {
       listeners.clear();
       stopWatchingGuards?.();
       await demo.dispose();
       engine.dispose();
       ownRunnerHttp?.close();
+      await fleet?.close();
       secrets.dispose();
     },
   };
+}
+
+/** The fleet layer, naming each environment x credential as every machine of the team does: by its names. */
+function openFleetFor(
+  settings: FleetSettings,
+  deps: { ctx: CoreContext; credentials: ReturnType<typeof openCredentials>; secrets: SecretServices; env: NodeJS.ProcessEnv | undefined; log: (message: string) => void },
+) {
+  const fleetSecrets = createSecretResolver({ remember: (value) => deps.secrets.vault.redactor.remember(value), ...(deps.env ? { env: deps.env } : {}) });
+  return openFleet({
+    ...settings,
+    readSecret: (reference) => fleetSecrets.resolve(reference),
+    nameOf: (key) => {
+      const environment = deps.ctx.workspace.read().environments.find((e) => e.id === key.environmentId);
+      const credential = deps.credentials.read().credentials.find((c) => c.id === key.credentialId);
+      return JSON.stringify([environment?.name ?? key.environmentId, credential?.name ?? key.credentialId]);
+    },
+    warn: (message) => deps.log(`warning: ${message}`),
+    now: () => deps.ctx.clock.now(),
+  });
 }
 
 /**
