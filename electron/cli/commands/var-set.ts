@@ -12,9 +12,9 @@ import type { Command } from './command';
 
 export const varSetCommand: Command = {
   words: ['var', 'set'],
-  usage: 'ENV NAME (VALUE | --ref REFERENCE)',
+  usage: 'ENV NAME VALUE',
   arity: 'any',
-  summary: 'Set a plain variable, or a secret kept in your secret manager (--ref).',
+  summary: 'Set a plain variable (or, with --ref REFERENCE instead of VALUE, a secret kept in your secret manager).',
   options: { json: { type: 'boolean' }, ref: { type: 'string' } },
   details: [
     'Example: tokenbench var set sandbox baseUrl https://api.sandbox.example.com',
