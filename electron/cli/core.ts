@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { StoreProblem } from '../../shared/ipc/contract';
 import type { Clock } from '../core/context';
 import type { DomainServices } from '../core/domain-services';
+import type { FleetSettings } from '../core/fleet/fleet';
 import { createMainServices, type MainServices } from '../core/services';
 import { cliUserAgent } from './browser';
 import { askYesNo, isInteractive, promptHidden, type CliIo } from './io';
@@ -21,8 +22,14 @@ export interface CliCore extends DomainServices {
   services: MainServices;
 }
 
-export async function openCore(dataDir: string, io: CliIo): Promise<CliCore> {
-  const services = await createMainServices({ dataDir, log: (message) => io.stderr.write(`tokenbench: ${message}\n`), userAgent: cliUserAgent(io) });
+export async function openCore(dataDir: string, io: CliIo, fleet?: FleetSettings): Promise<CliCore> {
+  const services = await createMainServices({
+    dataDir,
+    secretSourceEnv: io.env,
+    ...(fleet ? { fleet } : {}),
+    log: (message) => io.stderr.write(`tokenbench: ${message}\n`),
+    userAgent: cliUserAgent(io),
+  });
   for (const problem of services.storeProblems) io.stderr.write(`tokenbench: warning: ${problem.message}\n`);
   return { ...services.domain, dataDir, clock: services.clock, problems: services.storeProblems, redact: services.secrets.redact, services };
 }

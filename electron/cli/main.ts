@@ -15,11 +15,14 @@ import { defaultDataDir } from './default-data-dir';
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from './exit-codes';
 import type { CliIo } from './io';
 import { escapingStream } from './terminal-text';
+import { fleetSettings } from './fleet-options';
 
 export type { CliIo } from './io';
 
 export const globalOptions: NonNullable<ParseArgsConfig['options']> = {
   'data-dir': { type: 'string' },
+  cache: { type: 'string' },
+  'fleet-key': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -47,6 +50,8 @@ function overview(): string {
     '',
     'Options for every command:',
     '  --data-dir DIR  the data folder (default: TOKENBENCH_DATA_DIR, else the app\'s own folder)',
+    '  --cache URL     share tokens and the guard with a fleet through Redis (default: TOKENBENCH_CACHE)',
+    '  --fleet-key REF where the fleet key is (default: TOKENBENCH_FLEET_KEY_REF, else env:TOKENBENCH_FLEET_KEY)',
     '  --help          show help for a command',
     '  --json          (commands that print data) print it as JSON',
     '  --yes           (commands that call out) confirm a production environment',
@@ -103,6 +108,12 @@ export async function main(argv: string[], rawIo: CliIo, options: MainOptions = 
     }
     const dataDirOption = parsed.values['data-dir'] as string | undefined;
     const dataDir = options.core?.dataDir ?? path.resolve(dataDirOption ?? io.env.TOKENBENCH_DATA_DIR ?? defaultDataDir(io.env));
+    const fleet = fleetSettings(parsed.values, io.env);
+    if (options.core && fleet?.cacheUrl !== options.core.services.fleetCacheUrl) {
+      throw new AppError('invalid-request', fleet ? 'The unlock session of this data folder does not use the shared cache this command names.' : 'The unlock session of this data folder uses a shared cache this command does not name.', {
+        hint: 'Run tokenbench lock, then tokenbench unlock with the same --cache (or TOKENBENCH_CACHE) as your commands.',
+      });
+    }
     return await command.run({
       io,
       dataDir,
@@ -112,7 +123,7 @@ export async function main(argv: string[], rawIo: CliIo, options: MainOptions = 
       cli: cliRunner,
       core: async () => {
         if (options.core) return options.core;
-        core ??= await openCore(dataDir, io);
+        core ??= await openCore(dataDir, io, fleet);
         redact = core.redact;
         return core;
       },

@@ -41,6 +41,8 @@ import { createVault, type Vault } from './vault/vault';
 import { reportUnlistedSecrets } from './variables/unlisted-secrets';
 import { createVariablesService, type VariablesService } from './variables/variables';
 import { appVersion } from './version';
+import { openFleet, type FleetSettings } from './fleet/fleet';
+import { createSecretResolver } from './secret-sources/resolver';
 
 export interface MainServicesOptions {
   dataDir: string;
@@ -65,6 +67,10 @@ export interface MainServicesOptions {
   scryptCost?: ScryptCost;
   /** Where unexpected (already redacted) errors are reported; stderr by default. */
   log?: (message: string) => void;
+  /** The environment secret references are read in (the CLI's, in tests a test's); the process's by default. */
+  secretSourceEnv?: NodeJS.ProcessEnv;
+  /** A guard and token cache shared by a fleet of machines (`--cache redis://...`); local only by default. */
+  fleet?: FleetSettings;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -94,6 +100,8 @@ export interface MainServices {
   secrets: SecretServices;
   tokens: TokenService;
   engine: TokenEngine;
+  /** The shared cache in use, if any (an unlock session must use the one its clients name). */
+  fleetCacheUrl: string | undefined;
   dispose(): Promise<void>;
 }
 
@@ -120,7 +128,22 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   // Secrets: unlocking removes nothing; a sealed value is never dropped because a file could not be read.
   const vault = createVault({ ...files, keychain: options.keychain, time: clock, scryptCost: options.scryptCost });
   vault.onChange((status) => ctx.emit('vault:changed', status));
-  const variables = createVariablesService({ workspace: ctx.workspace, vault, clock, onChanged: (environments) => ctx.emit('environments:changed', environments) });
+  // Values read from secret managers live as long as the vault stays unlocked, at most a minute.
+  const references = createSecretResolver({ remember: (value) => vault.redactor.add(value), now: () => clock.now(), ...(options.secretSourceEnv ? { env: options.secretSourceEnv } : {}) });
+  vault.onChange((status) => {
+    if (status.state !== 'unlocked') references.forget();
+  });
+  const variables = createVariablesService({
+    workspace: ctx.workspace,
+    vault,
+    clock,
+    resolveReference: (reference) => {
+      // Read at use like a sealed value, so a locked vault keeps them from being used too.
+      vault.secrets.requireUnlocked();
+      return references.resolve(reference);
+    },
+    onChanged: (environments) => ctx.emit('environments:changed', environments),
+  });
   const clipboard = createSecretClipboard(options.clipboard, clock);
   const tokenCache = createVaultTokenCache<unknown>(vault);
   const redact = (text: string) => vault.redactor.text(text);
@@ -142,9 +165,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   // Tokens: the engine, its guard and timeline, and the service that joins them with the stored recipes.
   const timeline = createTimelineStore({ dataDir, log });
   timeline.subscribe((entry) => ctx.emit('timeline:added', entry));
-  const guards = openGuardFile({ ...files, now: clock.now });
+  const localGuards = openGuardFile({ ...files, now: clock.now });
+  const fleet = options.fleet ? openFleetFor(options.fleet, { ctx, credentials: credentialsFile, vault, env: options.secretSourceEnv, log }) : undefined;
+  const guards = fleet ? fleet.guards(localGuards) : localGuards;
   const engine = createTokenEngine({
-    cache: tokenCache as TokenCache,
+    cache: fleet ? fleet.cache(tokenCache as TokenCache) : (tokenCache as TokenCache),
     guards,
     timeline,
     clock,
@@ -274,16 +299,37 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     secrets,
     tokens,
     engine,
+    fleetCacheUrl: fleet?.cacheUrl,
     async dispose() {
       listeners.clear();
       stopWatchingGuards?.();
       await demo.dispose();
       engine.dispose();
       ownRunnerHttp?.close();
+      await fleet?.close();
       clipboard.clearNow();
       vault.dispose();
     },
   };
+}
+
+/** The fleet layer, naming each environment x credential as every machine of the team does: by its names. */
+function openFleetFor(
+  settings: FleetSettings,
+  deps: { ctx: CoreContext; credentials: ReturnType<typeof openCredentials>; vault: Vault; env: NodeJS.ProcessEnv | undefined; log: (message: string) => void },
+) {
+  const fleetSecrets = createSecretResolver({ remember: (value) => deps.vault.redactor.add(value), ...(deps.env ? { env: deps.env } : {}) });
+  return openFleet({
+    ...settings,
+    readSecret: (reference) => fleetSecrets.resolve(reference),
+    nameOf: (key) => {
+      const environment = deps.ctx.workspace.read().environments.find((e) => e.id === key.environmentId);
+      const credential = deps.credentials.read().credentials.find((c) => c.id === key.credentialId);
+      return JSON.stringify([environment?.name ?? key.environmentId, credential?.name ?? key.credentialId]);
+    },
+    warn: (message) => deps.log(`warning: ${message}`),
+    now: () => deps.ctx.clock.now(),
+  });
 }
 
 /** Unlocks with the OS keychain when the vault has a keychain slot and the keychain works. */

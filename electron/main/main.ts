@@ -15,6 +15,7 @@ import { electronKeychain } from './keychain';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { explainOtherDataDir, type InstanceData } from './second-instance';
 import { createMainWindow, hardenSessionAndContents } from './window';
+import { DEFAULT_FLEET_KEY_REFERENCE } from '../core/fleet/fleet';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // A packaged app never loads a dev server, whatever the environment says: that page would get full IPC.
@@ -55,6 +56,8 @@ async function start(dataDir: string): Promise<void> {
     confirmation: electronConfirmation,
     // The sign-in of an authorization-code credential happens in the user's own browser (RFC 8252).
     userAgent: { openAuthorization: ({ url }) => shell.openExternal(url) },
+    // The fleet's shared cache, as in the CLI (README, "For teams").
+    ...(process.env.TOKENBENCH_CACHE ? { fleet: { cacheUrl: process.env.TOKENBENCH_CACHE, keyReference: process.env.TOKENBENCH_FLEET_KEY_REF || DEFAULT_FLEET_KEY_REFERENCE } } : {}),
   });
   registerIpcHandlers(services.dispatch, trustedOrigin);
 

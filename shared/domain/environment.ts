@@ -33,6 +33,11 @@ export const variableSchema = z.object({
   description: z.string().max(500).default(''),
   /** For secret variables: at most the last 4 characters, e.g. "••••a1b2"; null when unset. */
   hint: z.string().max(12).nullable().default(null),
+  /**
+   * For secret variables read from the team's secret manager at use (`pass:team/api`, `op://...`):
+   * where the value lives, never the value (shared/domain/secret-reference.ts).
+   */
+  ref: z.string().max(1000).optional(),
 });
 export type Variable = z.infer<typeof variableSchema>;
 

@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { startAgent } from '../agent/server';
 import { agentSocketPath, ensureAgentFolder } from '../agent/socket-path';
 import { openCore } from '../core';
+import { fleetSettings } from '../fleet-options';
 import { readAllStdin } from '../io';
 import type { Command } from './command';
 
@@ -27,7 +28,8 @@ export const agentCommand: Command = {
       io.stdout.write(`${JSON.stringify(message)}\n`);
       answered = true;
     };
-    const core = await openCore(dataDir, { ...io, stderr: quietAfterAnswer });
+    // `unlock --cache` hands the cache on in TOKENBENCH_CACHE / TOKENBENCH_FLEET_KEY_REF.
+    const core = await openCore(dataDir, { ...io, stderr: quietAfterAnswer }, fleetSettings({}, io.env));
     try {
       await core.vault.unlock({ passphrase });
       ensureAgentFolder(io.env);

@@ -8,7 +8,9 @@ import { spawn } from 'node:child_process';
 import { AppError } from '../../../shared/errors';
 import { agentIsRunning } from '../agent/control';
 import { agentSocketPath } from '../agent/socket-path';
+import type { FleetSettings } from '../../core/fleet/fleet';
 import { askPassphrase } from '../core';
+import { fleetSettings } from '../fleet-options';
 import type { Command } from './command';
 
 export const DEFAULT_IDLE_MINUTES = 15;
@@ -23,8 +25,9 @@ interface AgentReady {
   code?: string;
 }
 
-function startAgentProcess(dataDir: string, passphrase: string, idleMinutes: number): Promise<AgentReady> {
-  const child = spawn(process.execPath, [...selfCommandLine(), 'agent', '--data-dir', dataDir], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+function startAgentProcess(dataDir: string, passphrase: string, idleMinutes: number, fleet: FleetSettings | undefined): Promise<AgentReady> {
+  const fleetEnv = fleet ? { TOKENBENCH_CACHE: fleet.cacheUrl, TOKENBENCH_FLEET_KEY_REF: fleet.keyReference } : { TOKENBENCH_CACHE: '' };
+  const child = spawn(process.execPath, [...selfCommandLine(), 'agent', '--data-dir', dataDir], { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...fleetEnv } });
   return new Promise((resolve) => {
     let out = '';
     let err = '';
@@ -64,7 +67,7 @@ export const unlockCommand: Command = {
       return 0;
     }
     const passphrase = await askPassphrase(io);
-    const ready = await startAgentProcess(dataDir, passphrase, idleMinutes);
+    const ready = await startAgentProcess(dataDir, passphrase, idleMinutes, fleetSettings(options, io.env));
     if (!ready.ok) throw new AppError(ready.code ?? 'vault-error', ready.message ?? 'The unlock session could not start.', ready.hint ? { hint: ready.hint } : {});
     print(`Unlocked ${dataDir} for scripts until ${idleMinutes} min without a command. (tokenbench lock ends it now.)`);
     return 0;

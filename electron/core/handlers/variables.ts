@@ -17,11 +17,11 @@ export interface VariableHandlerDeps {
 
 export function variableHandlers({ variables, clipboard }: VariableHandlerDeps): HandlersOf<typeof variableChannels> {
   return {
-    'variables:set': ({ environmentId, name, value, secret, description }) => variables.set({ environmentId, name, value, secret, description }),
+    'variables:set': ({ environmentId, name, value, ref, secret, description }) => variables.set({ environmentId, name, value, secret, description, ...(ref !== undefined ? { ref } : {}) }),
     'variables:delete': (request) => variables.delete(request),
 
-    'secrets:reveal': async ({ environmentId, name }) => ({ value: variables.readSecret(environmentId, name), hideAfterMs: REVEAL_MS }),
+    'secrets:reveal': async ({ environmentId, name }) => ({ value: await variables.revealSecret(environmentId, name), hideAfterMs: REVEAL_MS }),
 
-    'secrets:copy': async ({ environmentId, name }) => clipboard.copy(variables.readSecret(environmentId, name)),
+    'secrets:copy': async ({ environmentId, name }) => clipboard.copy(await variables.revealSecret(environmentId, name)),
   };
 }

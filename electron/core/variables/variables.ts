@@ -2,7 +2,9 @@
  * Environment variables, plain or secret: the one service the IPC handlers, the CLI and the
  * importer use. Plain values live in `workspace.json`; a secret variable keeps only its name,
  * `secret: true`, an empty value and a masked hint there, and its value sealed in the vault.
- * `resolveVariables` hands the engine plaintext: main process only.
+ * A secret variable may instead hold a reference to the team's secret manager (`ref`), read at
+ * use by `resolveReference` and kept only in memory. `resolveVariables` hands the engine
+ * plaintext: main process only.
  */
 import { AppError } from '../../../shared/errors';
 import type { Environment, Variable } from '../../../shared/domain/environment';
@@ -18,6 +20,8 @@ export interface VariableInput {
   value: string;
   secret: boolean;
   description?: string;
+  /** A secret read from the team's secret manager at use; `value` is then ignored. */
+  ref?: string;
 }
 
 /** An environment's variables by name, secret values in plaintext: main process only. */
@@ -34,8 +38,10 @@ export interface VariablesService {
   delete(input: { environmentId: string; name: string }): Promise<Environment>;
   /** Every variable of the environment with its plaintext value; needs an unlocked vault for secrets. */
   resolveVariables(environmentId: string): Promise<ResolvedVariables>;
-  /** The plaintext of one secret variable (for an explicit reveal or copy). */
+  /** The plaintext of one stored secret variable (export, clone); a reference is not read here. */
   readSecret(environmentId: string, name: string): string;
+  /** The plaintext of one secret variable, stored or referenced (for an explicit reveal or copy). */
+  revealSecret(environmentId: string, name: string): Promise<string>;
   /**
    * Removes the sealed values of an environment the user has just deleted (the vault may be
    * locked). Nothing else ever removes sealed values in bulk: a value is never dropped because
@@ -48,6 +54,8 @@ export interface VariablesOptions {
   workspace: DataFile<Workspace>;
   vault: Pick<Vault, 'secrets'>;
   clock: { now(): number };
+  /** Reads a secret reference (`pass:team/api`); absent: references are refused when used. */
+  resolveReference?: (reference: string) => Promise<string>;
   /** Called with the new list after every change, e.g. to tell every window. */
   onChanged?: (environments: Environment[]) => void;
 }
@@ -76,19 +84,21 @@ export function sealableVariables(
 ): { variables: Variable[]; secretValues: Record<string, string> } {
   const secretValues: Record<string, string> = {};
   const variables = inputs.map((input): Variable => {
+    const description = input.description ?? existing.find((v) => v.name === input.name)?.description ?? '';
+    if (input.secret && input.ref !== undefined) return { name: input.name, value: '', secret: true, description, hint: null, ref: input.ref };
     if (input.secret && input.value !== null) secretValues[secretVariableId(environmentId, input.name)] = input.value;
     return {
       name: input.name,
       value: input.secret ? '' : (input.value ?? ''),
       secret: input.secret,
-      description: input.description ?? existing.find((v) => v.name === input.name)?.description ?? '',
+      description,
       hint: input.secret && input.value !== null ? maskSecret(input.value) : null,
     };
   });
   return { variables, secretValues };
 }
 
-export function createVariablesService({ workspace, vault, clock, onChanged }: VariablesOptions): VariablesService {
+export function createVariablesService({ workspace, vault, clock, resolveReference, onChanged }: VariablesOptions): VariablesService {
   const describe = (environment: Environment, name: string) => `the secret variable ${name} of environment "${environment.name}"`;
 
   async function changeEnvironment(environmentId: string, change: (environment: Environment) => Environment): Promise<Environment> {
@@ -122,12 +132,24 @@ export function createVariablesService({ workspace, vault, clock, onChanged }: V
     const variable = environment.variables.find((v) => v.name === name);
     if (!variable) throw new AppError('not-found', `Environment "${environment.name}" has no variable called ${name}.`);
     if (!variable.secret) throw new AppError('invalid-request', `${name} in environment "${environment.name}" is not a secret variable.`);
+    if (variable.ref !== undefined) {
+      throw new AppError('invalid-request', `${name} in environment "${environment.name}" is read from ${variable.ref} when used; Tokenbench keeps no copy of it.`, { hint: 'Read it in your secret manager.' });
+    }
     return readSecrets(environment, [name])[0]!;
+  }
+
+  async function readReference(environment: Environment, variable: Variable & { ref: string }): Promise<string> {
+    if (!resolveReference) throw new AppError('invalid-request', `${describe(environment, variable.name)} is a reference (${variable.ref}), and references cannot be read here.`);
+    return resolveReference(variable.ref);
   }
 
   async function setMany(environmentId: string, inputs: Omit<VariableInput, 'environmentId'>[]): Promise<Environment> {
     const before = findEnvironment(workspace.read(), environmentId);
     const { variables: newVariables, secretValues } = sealableVariables(environmentId, inputs, before.variables);
+    // A variable made plain, or turned into a reference, keeps no sealed value behind.
+    const noLongerSealed = inputs.filter((input) => (!input.secret || input.ref !== undefined) && before.variables.some((v) => v.name === input.name && v.secret && v.ref === undefined));
+    // Checked before anything changes, so a locked vault leaves both files as they were.
+    if (noLongerSealed.length > 0) vault.secrets.requireUnlocked();
     // The value is sealed first: a crash in between leaves an unused sealed value, never a secret variable without one.
     if (Object.keys(secretValues).length > 0) await vault.secrets.write(secretValues);
     const updated = await changeEnvironment(environmentId, (environment) => {
@@ -139,9 +161,8 @@ export function createVariablesService({ workspace, vault, clock, onChanged }: V
       }
       return { ...environment, variables };
     });
-    const noLongerSecret = inputs.filter((input) => !input.secret && before.variables.some((v) => v.name === input.name && v.secret));
-    if (noLongerSecret.length > 0) {
-      const ids = new Set(noLongerSecret.map((v) => secretVariableId(environmentId, v.name)));
+    if (noLongerSealed.length > 0) {
+      const ids = new Set(noLongerSealed.map((v) => secretVariableId(environmentId, v.name)));
       await vault.secrets.remove((id) => ids.has(id));
     }
     return updated;
@@ -150,10 +171,11 @@ export function createVariablesService({ workspace, vault, clock, onChanged }: V
   return {
     setMany,
     async set({ environmentId, value, ...variable }) {
+      if (variable.ref !== undefined) return setMany(environmentId, [{ ...variable, value: '' }]);
       if (value !== undefined) return setMany(environmentId, [{ ...variable, value }]);
       const environment = findEnvironment(workspace.read(), environmentId);
       const existing = environment.variables.find((v) => v.name === variable.name);
-      if (!existing?.secret || !variable.secret || existing.hint === null) {
+      if (!existing?.secret || !variable.secret || (existing.hint === null && existing.ref === undefined)) {
         throw new AppError('invalid-request', `Type a value for ${variable.name}.`, {
           hint: 'Only a secret variable that already has a value can be saved without retyping it.',
         });
@@ -164,22 +186,32 @@ export function createVariablesService({ workspace, vault, clock, onChanged }: V
       }));
     },
     readSecret,
+    async revealSecret(environmentId, name) {
+      const environment = findEnvironment(workspace.read(), environmentId);
+      const variable = environment.variables.find((v) => v.name === name);
+      if (variable?.secret && variable.ref !== undefined) return readReference(environment, { ...variable, ref: variable.ref });
+      return readSecret(environmentId, name);
+    },
 
     async delete({ environmentId, name }) {
       const environment = findEnvironment(workspace.read(), environmentId);
       const variable = environment.variables.find((v) => v.name === name);
       if (!variable) throw new AppError('not-found', `Environment "${environment.name}" has no variable called ${name}.`);
       // Checked before anything changes, so a locked vault leaves both files as they were.
-      if (variable.secret) vault.secrets.requireUnlocked();
+      const sealed = variable.secret && variable.ref === undefined;
+      if (sealed) vault.secrets.requireUnlocked();
       const updated = await changeEnvironment(environmentId, (current) => ({ ...current, variables: current.variables.filter((v) => v.name !== name) }));
-      if (variable.secret) await vault.secrets.remove((id) => id === secretVariableId(environmentId, name));
+      if (sealed) await vault.secrets.remove((id) => id === secretVariableId(environmentId, name));
       return updated;
     },
 
     async resolveVariables(environmentId) {
       const environment = findEnvironment(workspace.read(), environmentId);
-      const secretNames = environment.variables.filter((v) => v.secret).map((v) => v.name);
+      const secretNames = environment.variables.filter((v) => v.secret && v.ref === undefined).map((v) => v.name);
       const secretValues = new Map(readSecrets(environment, secretNames).map((value, i) => [secretNames[i]!, value]));
+      const references = environment.variables.filter((v): v is Variable & { ref: string } => v.secret && v.ref !== undefined);
+      const referenced = await Promise.all(references.map((v) => readReference(environment, v)));
+      references.forEach((v, i) => secretValues.set(v.name, referenced[i]!));
       return Object.fromEntries(environment.variables.map((v) => [v.name, { value: v.secret ? secretValues.get(v.name)! : v.value, secret: v.secret }]));
     },
 

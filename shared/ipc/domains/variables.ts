@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { variableNameSchema, type Environment } from '../../domain/environment';
+import { secretReferenceSchema } from '../../domain/secret-reference';
 import { idSchema, channel } from '../define';
 
 const environmentId = idSchema('environment');
@@ -29,10 +30,13 @@ export const variableChannels = {
         ...target,
         /** Left out: keep the stored value of an existing secret (e.g. to change only its description). */
         value: z.string().max(100_000, 'Keep values under 100,000 characters.').optional(),
+        /** A secret read from the team's secret manager at use, instead of a value. */
+        ref: secretReferenceSchema.optional(),
         secret: z.boolean(),
         description: z.string().max(500).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((request) => request.ref === undefined || (request.secret && request.value === undefined), 'A variable holds either a value or a reference to a secret manager (and only secret variables hold references).'),
   ),
   'variables:delete': channel<Environment>()(z.object(target).strict()),
   'secrets:reveal': channel<RevealedSecret>()(z.object(target).strict()),

@@ -47,7 +47,7 @@ export function VariableRow({ environment, variable, usedBy, vaultProblem, onEdi
                 {revealed.value}
               </span>
             ) : (
-              <span aria-label={`Value of ${name}`}>{variable.hint ?? '(not set)'}</span>
+              <span aria-label={`Value of ${name}`}>{variable.ref !== undefined ? `from ${variable.ref}` : (variable.hint ?? '(not set)')}</span>
             )
           ) : (
             <span aria-label={`Value of ${name}`}>{variable.value || <span className="muted">(empty)</span>}</span>
@@ -76,12 +76,12 @@ export function VariableRow({ environment, variable, usedBy, vaultProblem, onEdi
                   Hide
                 </button>
               ) : (
-                <button type="button" aria-label={`Reveal ${name}`} disabled={vaultProblem !== null || variable.hint === null} title={vaultProblem ?? undefined} onClick={() => void revealed.reveal()}>
+                <button type="button" aria-label={`Reveal ${name}`} disabled={vaultProblem !== null || (variable.hint === null && variable.ref === undefined)} title={vaultProblem ?? undefined} onClick={() => void revealed.reveal()}>
                   Reveal
                 </button>
               ))}
             {variable.secret && (
-              <button type="button" aria-label={`Copy ${name}`} disabled={vaultProblem !== null || variable.hint === null || action.busy} title={vaultProblem ?? undefined} onClick={() => void copy()}>
+              <button type="button" aria-label={`Copy ${name}`} disabled={vaultProblem !== null || (variable.hint === null && variable.ref === undefined) || action.busy} title={vaultProblem ?? undefined} onClick={() => void copy()}>
                 Copy
               </button>
             )}
