@@ -4,7 +4,6 @@
  * values. The CLI names its files itself and calls `export.ts` / `import.ts` directly.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
