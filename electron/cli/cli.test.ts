@@ -25,7 +25,7 @@ describe('tokenbench CLI', () => {
   it('lists its commands, and says so when a command does not exist', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['init', 'import FILE', 'export FILE', 'secret set ENV NAME', 'env list']) expect(help.stdout).toContain(`tokenbench ${command}`);
+    for (const command of ['init', 'import PATH', 'export FILE', 'secret set ENV NAME', 'env list']) expect(help.stdout).toContain(`tokenbench ${command}`);
     const unknown = await run(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('there is no command "frobnicate"');

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findPreset, PRESETS } from '../../../shared/recipe';
+import { ASSERTION_AUTH_TYPES, findPreset, PRESETS, type Recipe } from '../../../shared/recipe';
 import { CodeExportError, environmentVariableName, exportCode } from './export-code';
 
 describe('export plan', () => {
@@ -36,12 +36,15 @@ describe('export plan', () => {
     if (recipe.kind === 'token-request') recipe.tokenRequest.headers['X-Key'] = 'literal-secret-0123';
     expect(() => exportCode({ credentialName: 'X', recipe, variables: {}, secretValues: ['literal-secret-0123'] }, 'typescript')).toThrow(/Move it into a secret variable/);
     expect(() => exportCode({ credentialName: 'Key', recipe: findPreset('static-api-key')!.recipe, variables: {} }, 'python')).toThrow(CodeExportError);
+    expect(() => exportCode({ credentialName: 'Signed', recipe: findPreset('oauth2-private-key-jwt')!.recipe, variables: {} }, 'typescript')).toThrow(/signs a client assertion/);
+    expect(() => exportCode({ credentialName: 'Signed', recipe: findPreset('oauth2-client-secret-jwt')!.recipe, variables: {} }, 'python')).toThrow(/signs a client assertion/);
+    expect(() => exportCode({ credentialName: 'Browser', recipe: findPreset('oauth2-authorization-code')!.recipe, variables: {} }, 'typescript')).toThrow(/sign-in in the browser/);
   });
 
   it('generates TypeScript that passes a strict type-check, for every token preset', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'tokenbench-tsc-'));
     try {
-      const files = PRESETS.filter((p) => p.recipe.kind === 'token-request').map((preset) => {
+      const files = PRESETS.filter((p) => p.recipe.kind === 'token-request' && isExportable(p.recipe)).map((preset) => {
         const file = path.join(folder, `${preset.id}.ts`);
         writeFileSync(file, exportCode({ credentialName: preset.name, recipe: preset.recipe, variables: {} }, 'typescript').code);
         return file;
@@ -54,3 +57,8 @@ describe('export plan', () => {
     }
   }, 120_000);
 });
+
+/** Token presets the exported code can serve: no signed client assertion, no browser sign-in. */
+function isExportable(recipe: Recipe): boolean {
+  return recipe.kind === 'token-request' && !recipe.authorization && !(ASSERTION_AUTH_TYPES as readonly string[]).includes(recipe.tokenRequest.clientAuth.type);
+}

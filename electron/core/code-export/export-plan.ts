@@ -1,7 +1,7 @@
 // What both generated clients (TypeScript, Python) share: the recipe's parts they need, the
 // environment variable that supplies each recipe variable, the header text, and the final check
 // that no secret value ended up in the file.
-import { recipeVariables, type TokenRequestRecipe, type Recipe } from '../../../shared/recipe';
+import { ASSERTION_AUTH_TYPES, recipeVariables, type TokenRequestRecipe, type Recipe } from '../../../shared/recipe';
 
 export type CodeLanguage = 'typescript' | 'python';
 
@@ -55,6 +55,14 @@ export function exportPlan(input: ExportInput, language: CodeLanguage): ExportPl
   const recipe = input.recipe;
   if (recipe.kind !== 'token-request') {
     throw new CodeExportError(`"${input.credentialName}" is a ${recipe.kind === 'static' ? 'static key' : 'HTTP Basic'} credential: there is no token request to turn into code. Send the key as its recipe's "use" part says.`);
+  }
+  // The generated clients speak plain HTTP with no packages: they neither sign client assertions
+  // (a JWT library and the private key) nor open a browser for a sign-in, so such recipes are refused.
+  if ((ASSERTION_AUTH_TYPES as readonly string[]).includes(recipe.tokenRequest.clientAuth.type)) {
+    throw new CodeExportError(`"${input.credentialName}" signs a client assertion (${recipe.tokenRequest.clientAuth.type}) for each token request: the exported code has no JWT signing, so it cannot be exported yet. Use tokenbench token in scripts instead.`);
+  }
+  if (recipe.authorization) {
+    throw new CodeExportError(`"${input.credentialName}" needs a sign-in in the browser: the exported code cannot do that step, so it cannot be exported yet. Use tokenbench token in scripts instead.`);
   }
   const variables = recipeVariables(recipe).map((name): ExportVariable => {
     const known = input.variables[name];
