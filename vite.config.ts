@@ -58,7 +58,12 @@ export default defineConfig(async ({ mode }) => {
         : await electron({
             main: {
               entry: at('electron/main/main.ts'),
-              vite: { build: { outDir: at('dist-electron'), rolldownOptions: { output: { entryFileNames: 'main.js' } } } },
+              vite: {
+                build: { outDir: at('dist-electron'), rolldownOptions: { output: { entryFileNames: 'main.js' } } },
+                // Bruno's parser require()s ohm-js, whose ES build has only a default export: bundle
+                // the CommonJS build it was written against (the CLI build leaves packages external).
+                resolve: { alias: { 'ohm-js': at('node_modules/ohm-js/dist/ohm.cjs') } },
+              },
             },
             preload: {
               input: at('electron/preload/preload.ts'),

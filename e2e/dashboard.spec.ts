@@ -99,7 +99,7 @@ test('the timeline shows the exchange with secrets masked, and copies cURL', asy
   await entry.getByRole('button', { name: 'Copy as cURL' }).click();
   await expect(entry.getByRole('status')).toHaveText('Copied (secrets masked).');
   const masked = await readClipboard();
-  expect(masked).toMatch(/^curl \S+ \\\n {2}-X POST/);
+  expect(masked).toMatch(/^curl \S+ \\\n\s*-X POST \\\n/);
 
   await entry.getByRole('button', { name: 'Copy with secrets…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Copy with secrets?' });
