@@ -3,8 +3,7 @@
  * machines) x 8 CLI processes on a cold credential against the Lengow emulator, a Redis restart
  * in the middle of a run, and a canary search of everything Redis keeps.
  *
- * 24 CLI processes at once take minutes on a shared 2-core machine, so this runs only with
- * TOKENBENCH_FLEET_PROCESSES=1 (npm run test:fleet).
+ * About 100 s on a quiet 2-core machine; part of `npm test` (alone: `npm run test:fleet`).
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ const FLEET_KEY = randomBytes(32).toString('base64');
 const MACHINES = 3;
 const PROCESSES_PER_MACHINE = 8;
 
-describe.skipIf(!process.env.TOKENBENCH_FLEET_PROCESSES)('one guard for a fleet (Redis)', () => {
+describe('one guard for a fleet (Redis)', () => {
   let redis: TestRedis;
   let lengow: LengowEmulator;
   let proxy: HoldingProxy;
