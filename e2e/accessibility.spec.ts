@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { accessibilityProblems } from './axe-steps';
 import { addAllowedHost, addFromPreset, createEnvironment, getTokenNow, openTab, setUpVault, tokenState } from './credential-steps';
 import { openView, startDemoWithToken } from './demo-steps';
-import { startOAuth2ClientCredentials } from './emulators';
+import { startOAuth2ClientCredentials } from '../testing/emulators';
 import { expect, test } from './fixtures/app';
 import { startRunnerApi } from './runner-server';
 import { importCurl, openRunner } from './runner-steps';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { RendererApi } from '../shared/ipc/renderer-api';
 import { setUpVault, showEnvironments } from './credential-steps';
-import { startOAuth2ClientCredentials } from './emulators';
+import { startOAuth2ClientCredentials } from '../testing/emulators';
 import { expect, test } from './fixtures/app';
 
 const FIXTURE = 'testing/fixtures/imports/postman-v2.1.collection.json';

@@ -3,7 +3,7 @@
  * flow, the live preview with secrets masked, a diagnosed failure, the production confirmation and
  * the allowed-hosts refusal.
  */
-import { startOAuth2ClientCredentials, type OAuth2ClientCredentialsEmulator } from './emulators';
+import { startOAuth2ClientCredentials, type OAuth2ClientCredentialsEmulator } from '../testing/emulators';
 import { addAllowedHost, addFromPreset, createEnvironment, getTokenNow, openTab, setUpVault, tokenState } from './credential-steps';
 import { expect, test } from './fixtures/app';
 

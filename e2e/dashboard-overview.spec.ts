@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { RendererApi } from '../shared/ipc/renderer-api';
 import { setUpVault } from './credential-steps';
-import { startLemonway, startLengow, type Emulator } from './emulators';
+import { startLemonway, startLengow, type Emulator } from '../testing/emulators';
 import { expect, test } from './fixtures/app';
 
 interface Setup {

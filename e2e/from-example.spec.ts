@@ -3,7 +3,7 @@
  * address pointed at the emulator, saved, and a token comes back. The key pasted in the example
  * is never shown, and nothing of it stays in the window after saving. Takes the README screenshot.
  */
-import { startLemonway } from './emulators';
+import { startLemonway } from '../testing/emulators';
 import { addAllowedHost, createEnvironment, getTokenNow, openTab, setUpVault, tokenState } from './credential-steps';
 import { accessibilityProblems } from './axe-steps';
 import { expect, test } from './fixtures/app';

@@ -5,7 +5,7 @@
  */
 import { PASSPHRASE, addAllowedHost, createEnvironment, openTab, setUpVault, tokenState } from './credential-steps';
 import { useShortDemoLifetime } from './demo-steps';
-import { startOAuth2ClientCredentials } from './emulators';
+import { startOAuth2ClientCredentials } from '../testing/emulators';
 import { expect, test } from './fixtures/app';
 import { activate, tabTo } from './keyboard-steps';
 import { startRunnerApi } from './runner-server';

@@ -5,7 +5,7 @@
  * `{{variables}}`, as a user would copy it from the vendor's docs.
  */
 import { setUpVault } from './credential-steps';
-import { startLandax, startLemonway, startLengow, startLiveData, startOAuth2ClientCredentials, type Emulator } from './emulators';
+import { startLandax, startLemonway, startLengow, startLiveData, startOAuth2ClientCredentials, type Emulator } from '../testing/emulators';
 import { expect, test } from './fixtures/app';
 import { importCurl, openRunner } from './runner-steps';
 import type { RendererApi } from '../shared/ipc/renderer-api';

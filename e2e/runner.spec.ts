@@ -6,7 +6,7 @@
  */
 import type { RendererApi } from '../shared/ipc/renderer-api';
 import { setUpVault, addAllowedHost } from './credential-steps';
-import { startLemonway } from './emulators';
+import { startLemonway } from '../testing/emulators';
 import { expect, test } from './fixtures/app';
 import { startRunnerApi, type RunnerApiServer } from './runner-server';
 import { importCurl, openRunner } from './runner-steps';

@@ -5,7 +5,7 @@
  */
 import type { RendererApi } from '../shared/ipc/renderer-api';
 import { addAllowedHost, addFromPreset, createEnvironment, getTokenNow, openTab, setUpVault, tokenState } from './credential-steps';
-import { startLemonway } from './emulators';
+import { startLemonway } from '../testing/emulators';
 import { openRunner } from './runner-steps';
 import { expect, test } from './fixtures/app';
 

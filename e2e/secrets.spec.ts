@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startLandax } from './emulators';
+import { startLandax } from '../testing/emulators';
 import { addAllowedHost, addFromPreset, createEnvironment, getTokenNow, setUpVault, tokenState } from './credential-steps';
 import { expect, test } from './fixtures/app';
 

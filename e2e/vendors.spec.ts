@@ -3,7 +3,7 @@
  * user's own values (the base URL pointed at the emulator), get a token, watch its countdown move,
  * restart the app and see the same token reused with no new token request.
  */
-import { startLandax, startLemonway, startLengow, startLiveData, startOAuth2ClientCredentials, type Emulator } from './emulators';
+import { startLandax, startLemonway, startLengow, startLiveData, startOAuth2ClientCredentials, type Emulator } from '../testing/emulators';
 import { addAllowedHost, addFromPreset, createEnvironment, getTokenNow, openTab, setUpVault, showEnvironments, tokenState, unlockVault } from './credential-steps';
 import { expect, test } from './fixtures/app';
 

@@ -6,7 +6,7 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserLogin, startAuthorizationServer, type AuthorizationServer } from '../../e2e/emulators';
+import { browserLogin, startAuthorizationServer, type AuthorizationServer } from '../../testing/emulators';
 import { createMainServices } from '../core/services';
 import { TEST_SCRYPT, tempDir } from '../../testing/vault';
 import { main } from './main';

@@ -4,7 +4,7 @@
  * without secrets. Lengow bans clients that ask for a token per request, so reuse matters.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLengow, type LengowEmulator } from '../../e2e/emulators';
+import { startLengow, type LengowEmulator } from '../../testing/emulators';
 import { createMainServices } from '../core/services';
 import { TEST_SCRYPT, tempDir } from '../../testing/vault';
 import { runCli } from '../../testing/cli';

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startLengow } from '../../e2e/emulators';
+import { startLengow } from '../../testing/emulators';
 import { createMainServices } from '../../electron/core/services';
 
 const root = path.resolve(import.meta.dirname, '../..');

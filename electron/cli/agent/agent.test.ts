@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLengow, type LengowEmulator } from '../../../e2e/emulators';
+import { startLengow, type LengowEmulator } from '../../../testing/emulators';
 import { createMainServices } from '../../core/services';
 import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import { openCore, type CliCore } from '../core';

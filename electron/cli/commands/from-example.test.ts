@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLiveData, type LiveDataEmulator } from '../../../e2e/emulators';
+import { startLiveData, type LiveDataEmulator } from '../../../testing/emulators';
 import * as examples from '../../../testing/examples/vendor-examples';
 import { createVault } from '../../core/vault/vault';
 import { TEST_SCRYPT, tempDir } from '../../../testing/vault';

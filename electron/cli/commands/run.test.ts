@@ -14,7 +14,7 @@ import {
   startLiveData,
   startOAuth2ClientCredentials,
   type Emulator,
-} from '../../../e2e/emulators';
+} from '../../../testing/emulators';
 import type { RequestDraft } from '../../../shared/runner/draft';
 import { emptyDraft } from '../../../shared/runner/draft';
 import { createMainServices } from '../../core/services';

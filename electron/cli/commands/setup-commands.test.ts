@@ -3,7 +3,7 @@
  * `env show`, `token forget`, against a real Lengow emulator; secrets only on stdin; `--json`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLengow, type LengowEmulator } from '../../../e2e/emulators';
+import { startLengow, type LengowEmulator } from '../../../testing/emulators';
 import { createVault } from '../../core/vault/vault';
 import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import type { CliIo } from '../main';

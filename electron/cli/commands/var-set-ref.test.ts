@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLengow, type LengowEmulator } from '../../../e2e/emulators';
+import { startLengow, type LengowEmulator } from '../../../testing/emulators';
 import { createPassStore, type PassStore } from '../../../testing/secret-managers/pass-store';
 import { createVault } from '../../core/vault/vault';
 import { TEST_SCRYPT, tempDir } from '../../../testing/vault';

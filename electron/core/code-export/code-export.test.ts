@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LEMONWAY_API_PREFIX, startLandax, startLemonway, startLengow, startLiveData, startOAuth2ClientCredentials, type ClockOption, type Emulator } from '../../../e2e/emulators';
+import { LEMONWAY_API_PREFIX, startLandax, startLemonway, startLengow, startLiveData, startOAuth2ClientCredentials, type ClockOption, type Emulator } from '../../../testing/emulators';
 import { findPreset } from '../../../shared/recipe';
 import { DriverProcess } from '../../../testing/code-export/driver-process';
 import { exportCode, type CodeLanguage } from './export-code';

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAuthorizationServer, type AuthorizationServer } from '../../../e2e/emulators';
+import { startAuthorizationServer, type AuthorizationServer } from '../../../testing/emulators';
 import { runCli } from '../../../testing/cli';
 import { createTokenEngine } from '../engine/engine';
 import { MemoryTokenCache } from '../engine/memory-cache';

@@ -3,7 +3,7 @@
 // a client that follows the link with HTTP and signs in.
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserLogin, startAuthorizationServer, type AuthorizationServer } from '../../../e2e/emulators';
+import { browserLogin, startAuthorizationServer, type AuthorizationServer } from '../../../testing/emulators';
 import { pkcePair, type UserAgentPort } from './authorization-code';
 import { createManualClock } from '../clock';
 import { createTokenEngine } from './engine';

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startOAuth2ClientCredentials, type OAuth2ClientCredentialsEmulator } from '../../../e2e/emulators';
+import { startOAuth2ClientCredentials, type OAuth2ClientCredentialsEmulator } from '../../../testing/emulators';
 import { createManualClock, type ManualClock } from '../clock';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { TokenError } from './errors';

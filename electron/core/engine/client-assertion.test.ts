@@ -3,7 +3,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, exportJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAuthorizationServer, type AuthorizationServer } from '../../../e2e/emulators';
+import { startAuthorizationServer, type AuthorizationServer } from '../../../testing/emulators';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';
 import { credential, environment, presetOf, rejection } from '../../../testing/engine';

@@ -4,7 +4,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startOAuth2ClientCredentials, type Fault, type OAuth2ClientCredentialsEmulator } from '../../../e2e/emulators';
+import { startOAuth2ClientCredentials, type Fault, type OAuth2ClientCredentialsEmulator } from '../../../testing/emulators';
 import { makeTestCertificates } from '../../../testing/certificates';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';

@@ -1,6 +1,6 @@
 // The standard presets' textbook flows against a real OAuth2 server (oidc-provider fixture).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAuthorizationServer, type AuthorizationServer } from '../../../e2e/emulators';
+import { startAuthorizationServer, type AuthorizationServer } from '../../../testing/emulators';
 import { createManualClock } from '../clock';
 import { createTokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';

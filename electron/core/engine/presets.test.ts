@@ -8,7 +8,7 @@ import {
   startLiveData,
   startOAuth2ClientCredentials,
   type Emulator,
-} from '../../../e2e/emulators';
+} from '../../../testing/emulators';
 import { createManualClock } from '../clock';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';

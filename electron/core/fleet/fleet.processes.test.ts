@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLengow, type LengowEmulator } from '../../../e2e/emulators';
+import { startLengow, type LengowEmulator } from '../../../testing/emulators';
 import { startRedis, type TestRedis } from '../../../testing/redis-server';
 import { spawnCli } from '../../../testing/cli';
 import { folderWith, PASSPHRASE, startHoldingProxy, until, type Folder, type HoldingProxy } from '../../../testing/fixtures/shared-guard.fixture';

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLemonway, type Emulator } from '../../../e2e/emulators';
+import { startLemonway, type Emulator } from '../../../testing/emulators';
 import * as examples from '../../../testing/examples/vendor-examples';
 import type { ChannelName, RequestInput, ResponseOf } from '../../../shared/ipc/contract';
 import { createMainServices, type MainServices } from '../services';

@@ -9,7 +9,7 @@ import {
   startLiveData,
   startOAuth2ClientCredentials,
   type Emulator,
-} from '../../../e2e/emulators';
+} from '../../../testing/emulators';
 import * as examples from '../../../testing/examples/vendor-examples';
 import { createTokenEngine, type TokenEngine } from '../engine';
 import { createManualClock, type ManualClock } from '../clock';

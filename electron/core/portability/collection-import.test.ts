@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOAuth2ClientCredentials, type OAuth2ClientCredentialsEmulator } from '../../../e2e/emulators';
+import { startOAuth2ClientCredentials, type OAuth2ClientCredentialsEmulator } from '../../../testing/emulators';
 import type { ImportPreview, ImportSummary } from '../../../shared/ipc/domains/portability';
 import type { RunResult } from '../../../shared/runner/results';
 import type { SavedRequest } from '../../../shared/runner/saved';

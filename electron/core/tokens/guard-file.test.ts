@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startLengow, startOAuth2ClientCredentials, type LengowEmulator } from '../../../e2e/emulators';
+import { startLengow, startOAuth2ClientCredentials, type LengowEmulator } from '../../../testing/emulators';
 import type { TokenStatus } from '../../../shared/domain/token';
 import { AppError } from '../../../shared/errors';
 import { createManualClock, createTokenEngine, MemoryTokenCache, type ManualClock } from '../engine';

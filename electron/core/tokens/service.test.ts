@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startLemonway, type LemonwayEmulator } from '../../../e2e/emulators';
+import { startLemonway, type LemonwayEmulator } from '../../../testing/emulators';
 import type { Result } from '../../../shared/errors';
 import { createMainServices, type MainServices } from '../services';
 import { TEST_SCRYPT, tempDir } from '../../../testing/vault';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLengow, startOAuth2ClientCredentials, type LengowEmulator } from '../../../e2e/emulators';
+import { startLengow, startOAuth2ClientCredentials, type LengowEmulator } from '../../../testing/emulators';
 import type { MainServices } from '../services';
 import { folderWith, runCli, startCli, startHoldingProxy, until, type HoldingProxy } from '../../../testing/fixtures/shared-guard.fixture';
 

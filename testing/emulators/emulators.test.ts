@@ -1,4 +1,4 @@
-// Self-check of the vendor emulators and the authorization-server fixture (e2e/emulators): each
+// Self-check of the vendor emulators and the authorization-server fixture (testing/emulators): each
 // documented behaviour and failure mode, spoken to with plain fetch. The engine's tests rely on
 // these servers being faithful, so a drift here must fail loudly.
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
@@ -12,7 +12,7 @@ import {
   startLiveData,
   startOAuth2ClientCredentials,
   type Emulator,
-} from '../../../e2e/emulators';
+} from '.';
 
 const running: Emulator[] = [];
 // The emulators must print nothing (they see secrets): any console output fails the test.
