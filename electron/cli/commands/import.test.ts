@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_FIXTURES } from '../../core/collection-import/test-fixtures';
+import { IMPORT_FIXTURES } from '../../../testing/import-files';
 import { createMainServices } from '../../core/services';
 import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import { runCli } from '../../../testing/cli';

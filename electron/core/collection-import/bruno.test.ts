@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readImportSource } from '../portability/read-source';
 import { readBrunoCollection } from './bruno';
-import { IMPORT_FIXTURES } from './test-fixtures';
+import { IMPORT_FIXTURES } from '../../../testing/import-files';
 
 function plan() {
   const source = readImportSource(path.join(IMPORT_FIXTURES, 'bruno-collection'));

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readInsomnia } from './insomnia';
-import { fixtureText } from './test-fixtures';
+import { fixtureText } from '../../../testing/import-files';
 
 const v4 = () => readInsomnia(JSON.parse(fixtureText('insomnia-v4.json')));
 const v5 = () => readInsomnia(parse(fixtureText('insomnia-v5.yaml')));

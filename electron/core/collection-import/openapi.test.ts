@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readOpenApi } from './openapi';
-import { fixtureText } from './test-fixtures';
+import { fixtureText } from '../../../testing/import-files';
 
 const plan = () => readOpenApi(parse(fixtureText('openapi-3.yaml')));
 

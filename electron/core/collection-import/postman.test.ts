@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPostmanCollection } from './postman';
-import { fixtureText } from './test-fixtures';
+import { fixtureText } from '../../../testing/import-files';
 
 const v21 = () => readPostmanCollection(JSON.parse(fixtureText('postman-v2.1.collection.json')));
 const v20 = () => readPostmanCollection(JSON.parse(fixtureText('postman-v2.0.collection.json')));

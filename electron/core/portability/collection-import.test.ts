@@ -12,7 +12,7 @@ import { startOAuth2ClientCredentials, type OAuth2ClientCredentialsEmulator } fr
 import type { ImportPreview, ImportSummary } from '../../../shared/ipc/domains/portability';
 import type { RunResult } from '../../../shared/runner/results';
 import type { SavedRequest } from '../../../shared/runner/saved';
-import { canariesIn, fixtureText, IMPORT_FIXTURES } from '../collection-import/test-fixtures';
+import { canariesIn, fixtureText, IMPORT_FIXTURES } from '../../../testing/import-files';
 import { importText } from './import';
 import { readImportSource } from './read-source';
 import { testFolder } from '../../../testing/portability-folder';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const IMPORT_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../testing/fixtures/imports');
+export const IMPORT_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/imports');
 
 export function fixtureText(name: string): string {
   return fs.readFileSync(path.join(IMPORT_FIXTURES, name), 'utf8');
