@@ -256,8 +256,9 @@ describe('Redactor: what the last mutation run left', () => {
   });
 
   it('masks an aligned secret inside a longer base64 text from its first character', () => {
-    const redactor = new Redactor(['abcdefghi'], { showTail: false });
-    expect(redactor.text(Buffer.from('abcdefghi:and-more').toString('base64'))).toMatch(/^••••/);
+    // 10 bytes: the secret's own base64 ends in padding, so only its aligned core can match here.
+    const redactor = new Redactor(['abcdefghij'], { showTail: false });
+    expect(redactor.text(Buffer.from('abcdefghij:and-more').toString('base64'))).toMatch(/^••••/);
   });
 
   it('lists no base64 run shorter than 8 characters as a form of its own', () => {
