@@ -9,7 +9,6 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   mutate: [
     'electron/core/engine/redact.ts',
-    'electron/core/vault/redactor.ts',
     'electron/core/runner/mask.ts',
     'shared/domain/allowed-hosts.ts',
     'electron/core/engine/read-response.ts',

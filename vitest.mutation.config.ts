@@ -6,7 +6,6 @@ export default defineConfig({
   test: {
     include: [
       'electron/core/engine/redact.test.ts',
-      'electron/core/vault/redactor.test.ts',
       'electron/core/runner/mask.test.ts',
       'electron/core/runner/response-body.test.ts',
       'shared/domain/allowed-hosts.test.ts',

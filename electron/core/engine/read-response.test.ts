@@ -116,6 +116,7 @@ describe('lifetimes of every kind', () => {
     const error = failure(() => read({ access_token: noExp }, { from: 'jwt-exp' }));
     expect(error.code).toBe('expiry-unreadable');
     expect(error.message).toContain('without a numeric "exp" claim');
+    expect(error.hint).toBe('Read the lifetime from a response field, or set fallbackSeconds in the recipe.');
     const textExp = await new SignJWT({ exp: 'soon' as unknown as number }).setProtectedHeader({ alg: 'HS256' }).sign(new Uint8Array(32));
     expect(failure(() => read({ access_token: textExp }, { from: 'jwt-exp' })).code).toBe('expiry-unreadable');
     expect(read({ access_token: 'opaque' }, { from: 'jwt-exp', fallbackSeconds: 10 }).expiresAt).toBe(NOW + 10_000);

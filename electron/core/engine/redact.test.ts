@@ -218,3 +218,52 @@ describe('Redactor.body field names', () => {
     expect(new Redactor().body('{"a":')).toBe('{"a":');
   });
 });
+
+describe('Redactor: what the last mutation run left', () => {
+  it('knows nothing by default, nor a secret shorter than 4 characters (not even its 4-character base64)', () => {
+    expect(new Redactor().isEmpty).toBe(true);
+    expect(new Redactor(['abc']).isEmpty).toBe(true);
+    expect(new Redactor(['abc']).text('YWJj')).toBe('YWJj');
+    expect(new Redactor(['abcd']).isEmpty).toBe(false);
+  });
+
+  it('masks nothing in bytes once it has forgotten everything, even with the old pattern compiled', () => {
+    const redactor = new Redactor(['forgotten-secret-5555']);
+    expect(redactor.bytes(Buffer.from('forgotten-secret-5555')).toString()).toBe('*'.repeat(21));
+    redactor.forgetAll();
+    expect(redactor.bytes(Buffer.from('forgotten-secret-5555')).toString()).toBe('forgotten-secret-5555');
+  });
+
+  it('masks a secret that starts with another one whole, whichever was added first', () => {
+    for (const secrets of [['abcd', 'abcd-efgh-1234'], ['abcd-efgh-1234', 'abcd']]) {
+      const redactor = new Redactor(secrets, { showTail: false });
+      expect(redactor.text('<abcd-efgh-1234>'), secrets.join()).toBe('<••••>');
+      expect(redactor.bytes(Buffer.from('<abcd-efgh-1234>')).toString(), secrets.join()).toBe(`<${'*'.repeat(14)}>`);
+    }
+  });
+
+  it('masks the secret inside a longer base64url text at every alignment, - and _ included', () => {
+    // base64 of this secret is full of + and /, which base64url writes as - and _.
+    const secret = '>>>???>>>???~~~';
+    const redactor = new Redactor([secret], { showTail: false });
+    for (const before of ['', 'x', 'xy']) {
+      const encoded = Buffer.from(`${before}${secret}:z`).toString('base64url');
+      const shown = redactor.text(encoded);
+      expect(shown, before).toContain('••••');
+      const left = shown.split('••••').map((part) => Buffer.from(part, 'base64url').toString('latin1')).join('|');
+      expect(left, before).not.toContain('>??');
+    }
+  });
+
+  it('masks an aligned secret inside a longer base64 text from its first character', () => {
+    // 10 bytes: the secret's own base64 ends in padding, so only its aligned core can match here.
+    const redactor = new Redactor(['abcdefghij'], { showTail: false });
+    expect(redactor.text(Buffer.from('abcdefghij:and-more').toString('base64'))).toMatch(/^••••/);
+  });
+
+  it('lists no base64 run shorter than 8 characters as a form of its own', () => {
+    // 'YWJj' (the aligned run of 'abcd') is too short to tell from ordinary text.
+    expect(formsOf('abcd')).toEqual(['abcd', 'YWJjZA==', 'YWJjZA']);
+    expect(formsOf('abcde')).toEqual(['abcde', 'YWJjZGU=', 'YWJjZGU']);
+  });
+});

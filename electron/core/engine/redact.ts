@@ -72,7 +72,7 @@ export class Redactor {
   /** Raw bytes with every known form overwritten by `*` of the same length (offsets stay true). */
   bytes(data: Buffer): Buffer {
     if (this.replacements.size === 0) return data;
-    this.bytePattern ??= alternation([...this.written, ...this.replacements.keys()].map((form) => Buffer.from(form, 'utf8').toString('latin1')));
+    this.bytePattern ??= alternation([...this.written, ...this.replacements.keys()].map((form) => Buffer.from(form).toString('latin1')));
     const latin1 = data.toString('latin1');
     const masked = latin1.replace(this.bytePattern, (found) => '*'.repeat(found.length));
     return masked === latin1 ? data : Buffer.from(masked, 'latin1');
@@ -103,14 +103,14 @@ export function formsOf(secret: string): string[] {
     new URLSearchParams({ v: secret }).toString().slice(2),
     JSON.stringify(secret).slice(1, -1),
   ]);
-  const bytes = Buffer.from(secret, 'utf8');
+  const bytes = Buffer.from(secret);
   for (const encoded of [bytes.toString('base64'), bytes.toString('base64url')]) forms.add(encoded);
   for (const core of base64Cores(bytes)) {
     forms.add(core);
     forms.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
   }
   // `Basic <base64>` or `Bearer <token>`: the value after the scheme word travels alone too.
-  const scheme = /^[A-Za-z][A-Za-z0-9_-]*\s+(\S.*)$/s.exec(secret);
+  const scheme = /^[A-Za-z][A-Za-z0-9_-]*\s+(\S.*)/s.exec(secret);
   if (scheme) forms.add(scheme[1]!);
   return [...forms].filter((form) => form.length >= MIN_REDACTED_LENGTH);
 }
@@ -118,6 +118,7 @@ export function formsOf(secret: string): string[] {
 /** The base64 characters that depend only on `bytes`, whatever precedes and follows them. */
 function base64Cores(bytes: Buffer): string[] {
   const cores: string[] = [];
+  // Offset 3 would be offset 0 again (one whole group of zeros first): `offset <= 3` (a mutant) is equivalent.
   for (let offset = 0; offset < 3; offset += 1) {
     const padded = Buffer.concat([Buffer.alloc(offset), bytes]);
     const whole = Math.floor(padded.length / 3);

@@ -53,6 +53,7 @@ describe('how a body is shown', () => {
     expect(await kindOf(bytes('{"a":1}'), 'text/plain')).toBe('json');
     expect(await kindOf(bytes('hello'), 'text/plain')).toBe('text');
     expect(await kindOf(bytes('hello'), '')).toBe('text');
+    expect(await kindOf(bytes('"a JSON string"'), 'application/json')).toBe('json');
   });
 
   it('sends a small text body whole, masked', async () => {
@@ -60,6 +61,12 @@ describe('how a body is shown', () => {
     const body = await prepareBody(bytes(`line 1\n${SECRET}`), 'text/plain', mask, store);
     expect(body).toStrictEqual({ ...bodyWithoutContent('text', 'text/plain', 30), bodyId: expect.any(String), text: 'line 1\n••••t-77' });
     expect((await store.page(body.bodyId!, 'raw', 0, 10)).lines).toEqual(['line 1', '••••t-77']);
+  });
+
+  it('masks a text body as text even when it parses as JSON (a secret equal to true is masked there)', async () => {
+    const body = await prepareBody(bytes('true'), 'text/plain', mask, new BodyStore());
+    expect(body.kind).toBe('text');
+    expect(body.text).toBe('••••');
   });
 
   it('sends a small JSON body pretty-printed with its raw text, and says when it only looks like JSON', async () => {

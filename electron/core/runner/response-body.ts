@@ -61,6 +61,7 @@ export async function prepareBody(bytes: Buffer, contentType: string, mask: Mask
 
   const text = kind === 'json' && small ? maskJson(bytes.toString('utf8'), mask) : mask(bytes.toString('utf8'));
   if (small) {
+    // The store tells only 'json' (a pretty view) and 'binary' apart: any other kind here (a mutant) is equivalent.
     const bodyId = store.add('text', text, null);
     if (kind === 'text') return { ...base, bodyId, text };
     try {
@@ -72,6 +73,7 @@ export async function prepareBody(bytes: Buffer, contentType: string, mask: Mask
   }
 
   const bodyId = store.add(kind, text, null);
+  // A text body has no pretty view, and the store shows it raw in any view but hex: the mutants of `view` are equivalent.
   const view = kind === 'json' ? 'pretty' : 'raw';
   const page = await store.page(bodyId, view, 0, FIRST_PAGE_LINES);
   return { ...base, bodyId, firstLines: page.lines, lineCount: page.lineCount, complete: page.complete, note: page.note };

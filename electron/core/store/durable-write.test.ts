@@ -88,6 +88,7 @@ describe('durable writes', () => {
 function spyDisk(fail: { open?: (file: string) => string | undefined; stat?: string; fsyncDir?: string; closeDir?: boolean } = {}) {
   const open = new Set<number>();
   const dirs = new Set<number>();
+  const closed: unknown[] = [];
   const error = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
   const layer: FileLayer = {
     ...fs,
@@ -100,6 +101,7 @@ function spyDisk(fail: { open?: (file: string) => string | undefined; stat?: str
       return fd;
     }) as FileLayer['openSync'],
     closeSync: (fd: number) => {
+      closed.push(fd);
       open.delete(fd);
       if (fail.closeDir && dirs.has(fd)) {
         fs.closeSync(fd);
@@ -116,7 +118,7 @@ function spyDisk(fail: { open?: (file: string) => string | undefined; stat?: str
       return fs.statSync(file);
     }) as FileLayer['statSync'],
   };
-  return { layer, open };
+  return { layer, open, closed };
 }
 
 describe('durable writes when the system says no', () => {
@@ -202,6 +204,16 @@ describe('durable writes when the system says no', () => {
     }
     const { file } = setup();
     expect(failureOf(() => writeFileDurably(file, newContent, { files: spyDisk({ fsyncDir: 'EIO' }).layer })).code).toBe('store-write-failed');
+  });
+
+  it('closes only descriptors it opened: none when the temporary file or the folder cannot be opened', () => {
+    const { file } = setup();
+    const noTemp = spyDisk({ open: (f) => (f.includes('.tmp-') ? 'EACCES' : undefined) });
+    expect(failureOf(() => writeFileDurably(file, newContent, { files: noTemp.layer })).code).toBe('store-write-failed');
+    expect(noTemp.closed).toEqual([]);
+    const noFolder = spyDisk({ open: (f) => (f.includes('.tmp-') ? undefined : 'EISDIR') });
+    writeFileDurably(file, newContent, { files: noFolder.layer });
+    expect(noFolder.closed).toEqual([expect.any(Number)]);
   });
 
   it('does not fail a finished write when closing the folder fails', () => {
