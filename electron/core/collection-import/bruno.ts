@@ -9,7 +9,7 @@
 import lang from '@usebruno/lang';
 import type { KeyValueRow, RequestBody } from '../../../shared/runner/draft';
 import { CollectionBuilder } from './builder';
-import type { FolderFiles } from './detect';
+import type { FolderFiles } from './model';
 import type { ForeignAuth } from './foreign-auth';
 import type { CollectionPlan } from './model';
 import { folderName } from './postman';

@@ -3,7 +3,7 @@
  * A Bruno collection is a folder: its `bruno.json` is the file, the folder's `.bru` files come
  * along in `folder`.
  */
-import type { CollectionPlan } from './model';
+import type { CollectionPlan, FolderFiles } from './model';
 import { AppError } from '../../../shared/errors';
 import { isBrunoCollection, readBrunoCollection } from './bruno';
 import { isInsomnia, readInsomnia } from './insomnia';
@@ -11,8 +11,7 @@ import { isOpenApi, isSwagger2, readOpenApi } from './openapi';
 import { isPostmanCollection, readPostmanCollection } from './postman';
 import { obj } from './untyped';
 
-/** The other files of a chosen folder, by path relative to it ("users/get user.bru"). */
-export type FolderFiles = Readonly<Record<string, string>>;
+export type { FolderFiles } from './model';
 
 export function detectCollection(raw: unknown, fileName: string, folder?: FolderFiles): CollectionPlan | null {
   if (isBrunoCollection(raw, folder)) return readBrunoCollection(raw, folder!);

@@ -8,6 +8,9 @@ import type { Recipe } from '../../../shared/recipe/recipe';
 import type { KeyValueRow, RequestBody } from '../../../shared/runner/draft';
 import type { ImportFormat, ImportSummary, NotMapped } from '../../../shared/ipc/domains/portability';
 
+/** The other files of a chosen folder, by path relative to it ("users/get user.bru"). */
+export type FolderFiles = Readonly<Record<string, string>>;
+
 export interface PlannedCollectionVariable {
   name: string;
   /** null: a secret the file names but does not hold a value for. */

@@ -11,7 +11,7 @@ import { requestDraftSchema } from '../../../shared/runner/draft';
 import { collectionNameSchema, savedRequestNameSchema } from '../../../shared/runner/saved';
 import type { CollectionPlan } from '../collection-import/model';
 import { MAX_VALUE_CHARACTERS } from './format';
-import type { ImportPlan, PlannedRequest } from './plan';
+import type { ImportPlan, PlannedRequest } from './plan-types';
 import { refuse } from './untrusted-json';
 
 /** More requests than any real collection; a bound on what one import writes. */

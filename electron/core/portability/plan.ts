@@ -7,45 +7,15 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { environmentNameSchema, variableNameSchema } from '../../../shared/domain/environment';
-import type { ImportFormat, ImportSummary, NotMapped } from '../../../shared/ipc/domains/portability';
-import type { RequestDraft } from '../../../shared/runner/draft';
+import type { ImportSummary } from '../../../shared/ipc/domains/portability';
 import { detectCollection, type FolderFiles } from '../collection-import/detect';
 import { planCollection } from './plan-collection';
 import { parseUntrustedDocument } from './untrusted-document';
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_VALUE_CHARACTERS, exportDocumentSchema, type ExportedCredential, type ExportedEnvironment } from './format';
 import { decryptSecrets } from './secret-envelope';
+import type { ImportPlan, PlannedVariable } from './plan-types';
 
-export interface PlannedVariable {
-  name: string;
-  /** null: a secret whose value is not in the file. */
-  value: string | null;
-  secret: boolean;
-  description?: string;
-}
-
-export interface PlannedEnvironment extends Omit<ExportedEnvironment, 'variables'> {
-  variables: PlannedVariable[];
-}
-
-/** A saved request to add; its environment and credential are named as in the plan. */
-export interface PlannedRequest {
-  name: string;
-  folder: string;
-  draft: Omit<RequestDraft, 'environmentId' | 'credentialId'>;
-  environment: string | null;
-  credential: string | null;
-}
-
-export interface ImportPlan {
-  format: ImportFormat;
-  environments: PlannedEnvironment[];
-  credentials: ExportedCredential[];
-  skippedVariables: ImportSummary['skippedVariables'];
-  /** The saved-request collection a foreign collection brings, with its requests. */
-  collection?: { name: string; requests: PlannedRequest[] };
-  notMapped?: NotMapped[];
-  secretsMoved?: number;
-}
+export type { ImportPlan, PlannedEnvironment, PlannedRequest, PlannedVariable } from './plan-types';
 
 const postmanEnvironmentSchema = z.object({
   name: z.string(),
