@@ -15,6 +15,7 @@ import type { TimelineStore } from './tokens/timeline-store';
 import type { SecretClipboard } from './vault/clipboard';
 import type { Vault } from './vault/vault';
 import type { VariablesService } from './variables/variables';
+import type { WorkspaceService } from './workspace/service';
 
 export interface DomainServices {
   environments: EnvironmentService;
@@ -34,4 +35,6 @@ export interface DomainServices {
   vault: Vault;
   /** Copies a secret or token to the clipboard and clears it again later. */
   clipboard: SecretClipboard;
+  /** Workspace folders: the team's files in git, opened in place of the data folder's own. */
+  workspace: WorkspaceService;
 }

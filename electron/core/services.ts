@@ -43,6 +43,7 @@ import { createVariablesService, type VariablesService } from './variables/varia
 import { appVersion } from './version';
 import { openFleet, type FleetSettings } from './fleet/fleet';
 import { createSecretResolver } from './secret-sources/resolver';
+import { openWorkspaceFiles, type WorkspaceChoice } from './workspace/wiring';
 
 export interface MainServicesOptions {
   dataDir: string;
@@ -71,6 +72,8 @@ export interface MainServicesOptions {
   secretSourceEnv?: NodeJS.ProcessEnv;
   /** A guard and token cache shared by a fleet of machines (`--cache redis://...`); local only by default. */
   fleet?: FleetSettings;
+  /** A workspace folder to use instead of the data folder's own files (`--workspace DIR`), or the one the app had open. */
+  workspace?: WorkspaceChoice;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -113,17 +116,18 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const dataDirWarning = ensurePrivateDataDir(dataDir);
   const files = { dataDir, storeClass, problems };
 
+  const shared = openWorkspaceFiles({ environments: openWorkspace(files), credentials: openCredentials(files), requests: openRequestsFile(files) });
   const ctx: CoreContext = {
     dataDir,
-    workspace: openWorkspace(files),
+    workspace: shared.environments,
     clock,
     emit: (event, payload) => {
       for (const listener of listeners) listener(event, payload);
     },
   };
-  const credentialsFile = openCredentials(files);
-  // Saved requests, which collection imports add to (the runner opens its own view of the same file).
-  const requestsFile = openRequestsFile(files);
+  const credentialsFile = shared.credentials;
+  // Saved requests, which collection imports add to and the runner saves.
+  const requestsFile = shared.requests;
 
   // Secrets: unlocking removes nothing; a sealed value is never dropped because a file could not be read.
   const vault = createVault({ ...files, keychain: options.keychain, time: clock, scryptCost: options.scryptCost });
@@ -227,7 +231,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       // The runner has already asked for the production confirmation.
       authenticatedRequest: (environmentId, credentialId, request) => tokens.authenticatedRequest({ environmentId, credentialId }, request, { confirmed: true }),
     },
-    openRunnerStores({ ...files, now: () => clock.now() }),
+    openRunnerStores({ ...files, now: () => clock.now(), requests: requestsFile }),
   );
 
   const portability = createPortabilityService({
@@ -278,7 +282,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...(options.files ? { chooseFile: (name: string) => options.files!.chooseExportFile(name) } : {}),
   });
 
-  const domain: DomainServices = { environments, credentials, variables, tokens, timeline, runner, portability, demo, fromExample, codeExport, discovery, vault, clipboard };
+  const workspace = await shared.service({ ...files, emit: ctx.emit, choice: options.workspace, chooseFolder: options.files?.chooseFolder && (() => options.files!.chooseFolder!()), log });
+  const domain: DomainServices = { environments, credentials, variables, tokens, timeline, runner, portability, demo, fromExample, codeExport, discovery, vault, clipboard, workspace };
   const handlers = createHandlers(domain, () => ({ version: appVersion, dataDir, storeProblems: problems }));
 
   await unlockWithKeychainIfPossible(vault).catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));
@@ -303,6 +308,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     async dispose() {
       listeners.clear();
       stopWatchingGuards?.();
+      workspace.dispose();
       await demo.dispose();
       engine.dispose();
       ownRunnerHttp?.close();

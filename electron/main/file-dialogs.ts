@@ -17,4 +17,10 @@ export const electronFileChooser: FileChooser = {
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
+  async chooseFolder() {
+    const window = BrowserWindow.getFocusedWindow();
+    const options = { title: 'Open workspace folder', properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
 };

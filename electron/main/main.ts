@@ -54,6 +54,8 @@ async function start(dataDir: string): Promise<void> {
   const services: MainServices = await createMainServices({
     dataDir, keychain: electronKeychain, clipboard, files: electronFileChooser,
     confirmation: electronConfirmation,
+    // The workspace folder the user had open, if any (README, "Workspaces in git").
+    workspace: 'remembered',
     // The sign-in of an authorization-code credential happens in the user's own browser (RFC 8252).
     userAgent: { openAuthorization: ({ url }) => shell.openExternal(url) },
     // The fleet's shared cache, as in the CLI (README, "For teams").

@@ -18,9 +18,11 @@ import { runnerChannels, runnerEvents } from './domains/runner';
 import { tokenChannels, tokenEvents } from './domains/tokens';
 import { variableChannels } from './domains/variables';
 import { vaultChannels, vaultEvents } from './domains/vault';
+import { workspaceChannels, workspaceEvents } from './domains/workspace';
 
 export type { AppInfo, StoreProblem } from './domains/app';
 export type { VaultStatus } from './domains/vault';
+export type { BrokenWorkspaceFile, WorkspaceStatus } from './domains/workspace';
 
 export const contract = {
   ...appChannels,
@@ -34,6 +36,7 @@ export const contract = {
   ...demoChannels,
   ...fromExampleChannels,
   ...discoveryChannels,
+  ...workspaceChannels,
 };
 
 export const events = {
@@ -44,6 +47,7 @@ export const events = {
   ...vaultEvents,
   ...runnerEvents,
   ...demoEvents,
+  ...workspaceEvents,
 };
 
 export type Contract = typeof contract;

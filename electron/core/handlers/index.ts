@@ -16,6 +16,7 @@ import { runnerHandlers } from './runner';
 import { tokenHandlers } from './tokens';
 import { variableHandlers } from './variables';
 import { vaultHandlers } from './vault';
+import { workspaceHandlers } from './workspace';
 
 export function createHandlers(services: DomainServices, appInfo: () => AppInfo): Handlers {
   return {
@@ -35,5 +36,6 @@ export function createHandlers(services: DomainServices, appInfo: () => AppInfo)
     ...runnerHandlers(services.runner),
     ...demoHandlers(services.demo),
     ...fromExampleHandlers(services.fromExample, services.codeExport),
+    ...workspaceHandlers(services.workspace),
   };
 }

@@ -19,6 +19,8 @@ import type { PortabilitySources } from './sources';
 export interface FileChooser {
   chooseExportFile(suggestedName: string): Promise<string | null>;
   chooseImportFile(): Promise<string | null>;
+  /** A folder to open as a workspace (the system's folder dialog). */
+  chooseFolder?(): Promise<string | null>;
 }
 
 export interface PortabilityServiceDeps extends PortabilitySources {

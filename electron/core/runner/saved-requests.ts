@@ -35,9 +35,9 @@ export class SavedRequests {
   private readonly file: DataFile<RequestsFile>;
   private readonly now: () => number;
 
-  constructor(options: { dataDir: string; storeClass?: StoreClass; problems?: StoreProblem[]; now: () => number }) {
+  constructor(options: { dataDir: string; storeClass?: StoreClass; problems?: StoreProblem[]; now: () => number; file?: DataFile<RequestsFile> }) {
     this.now = options.now;
-    this.file = openRequestsFile(options);
+    this.file = options.file ?? openRequestsFile(options);
   }
 
   list(): SavedRequest[] {

@@ -4,13 +4,13 @@
  * opened by the composition root (`openRunnerStores`) and handed in.
  */
 import type { ChannelName, RequestOf, ResponseOf, StoreProblem } from '../../../shared/ipc/contract';
-import type { StoreClass } from '../store/data-file';
+import type { DataFile, StoreClass } from '../store/data-file';
 import { BodyStore } from './body-store';
 import type { RunnerDeps } from './deps';
 import { exportCurl } from './export-curl';
 import { HistoryStore } from './history';
 import { reopenEntry } from './reopen';
-import { SavedRequests } from './saved-requests';
+import { SavedRequests, type RequestsFile } from './saved-requests';
 import { sendDraft, type RunnerState } from './send';
 
 export interface RunnerStores {
@@ -28,13 +28,15 @@ export interface RunnerStoreOptions {
   problems?: StoreProblem[];
   /** Bytes of response bodies kept in memory for paging. */
   maxBodyStoreBytes?: number;
+  /** The saved requests' file, when the caller has it open already (it may be a workspace folder's). */
+  requests?: DataFile<RequestsFile>;
 }
 
 export function openRunnerStores(options: RunnerStoreOptions): RunnerStores {
   return {
     bodies: new BodyStore({ maxTotalBytes: options.maxBodyStoreBytes }),
     history: new HistoryStore(options.dataDir),
-    saved: new SavedRequests({ dataDir: options.dataDir, storeClass: options.storeClass, problems: options.problems, now: options.now }),
+    saved: new SavedRequests({ dataDir: options.dataDir, storeClass: options.storeClass, problems: options.problems, now: options.now, file: options.requests }),
   };
 }
 

@@ -72,7 +72,7 @@ function existingMode(files: FileLayer, filePath: string): number | undefined {
 }
 
 /** Makes a rename in `dir` survive a power cut. Some systems cannot fsync a folder; they need not. */
-function syncFolder(files: FileLayer, dir: string): void {
+export function syncFolder(files: FileLayer, dir: string): void {
   let fd: number | undefined;
   try {
     fd = files.openSync(dir, 'r');
