@@ -22,15 +22,19 @@ export interface CliCore extends DomainServices {
   services: MainServices;
 }
 
-export async function openCore(dataDir: string, io: CliIo, fleet?: FleetSettings): Promise<CliCore> {
+export async function openCore(dataDir: string, io: CliIo, fleet?: FleetSettings, workspaceFolder?: string): Promise<CliCore> {
   const services = await createMainServices({
     dataDir,
     secretSourceEnv: io.env,
     ...(fleet ? { fleet } : {}),
+    ...(workspaceFolder ? { workspace: { folder: workspaceFolder } } : {}),
     log: (message) => io.stderr.write(`tokenbench: ${message}\n`),
     userAgent: cliUserAgent(io),
   });
   for (const problem of services.storeProblems) io.stderr.write(`tokenbench: warning: ${problem.message}\n`);
+  for (const broken of services.domain.workspace.status().broken) {
+    io.stderr.write(`tokenbench: warning: ${broken.file} line ${broken.line} was left out: ${broken.message}.\n`);
+  }
   return { ...services.domain, dataDir, clock: services.clock, problems: services.storeProblems, redact: services.secrets.redact, services };
 }
 

@@ -21,6 +21,7 @@ export type { CliIo } from './io';
 
 export const globalOptions: NonNullable<ParseArgsConfig['options']> = {
   'data-dir': { type: 'string' },
+  workspace: { type: 'string' },
   cache: { type: 'string' },
   'fleet-key': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -50,6 +51,7 @@ function overview(): string {
     '',
     'Options for every command:',
     '  --data-dir DIR  the data folder (default: TOKENBENCH_DATA_DIR, else the app\'s own folder)',
+    '  --workspace DIR environments, credentials and requests from a workspace folder (default: TOKENBENCH_WORKSPACE)',
     '  --cache URL     share tokens and the guard with a fleet through Redis (default: TOKENBENCH_CACHE)',
     '  --fleet-key REF where the fleet key is (default: TOKENBENCH_FLEET_KEY_REF, else env:TOKENBENCH_FLEET_KEY)',
     '  --help          show help for a command',
@@ -114,6 +116,13 @@ export async function main(argv: string[], rawIo: CliIo, options: MainOptions = 
         hint: 'Run tokenbench lock, then tokenbench unlock with the same --cache (or TOKENBENCH_CACHE) as your commands.',
       });
     }
+    const workspaceOption = (parsed.values.workspace as string | undefined) ?? io.env.TOKENBENCH_WORKSPACE;
+    const workspace = workspaceOption ? path.resolve(workspaceOption) : undefined;
+    if (options.core && workspace !== (options.core.workspace.status().folder ?? undefined)) {
+      throw new AppError('invalid-request', 'The unlock session of this data folder does not use the workspace folder this command names.', {
+        hint: 'Run tokenbench lock, then tokenbench unlock with the same --workspace (or TOKENBENCH_WORKSPACE) as your commands.',
+      });
+    }
     return await command.run({
       io,
       dataDir,
@@ -123,7 +132,7 @@ export async function main(argv: string[], rawIo: CliIo, options: MainOptions = 
       cli: cliRunner,
       core: async () => {
         if (options.core) return options.core;
-        core ??= await openCore(dataDir, io, fleet);
+        core ??= await openCore(dataDir, io, fleet, workspace);
         redact = core.redact;
         return core;
       },

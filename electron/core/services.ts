@@ -116,7 +116,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const dataDirWarning = ensurePrivateDataDir(dataDir);
   const files = { dataDir, storeClass, problems };
 
-  const shared = openWorkspaceFiles({ environments: openWorkspace(files), credentials: openCredentials(files), requests: openRequestsFile(files) });
+  const shared = openWorkspaceFiles({ environments: openWorkspace(files), credentials: openCredentials(files), requests: openRequestsFile(files) }, files);
   const ctx: CoreContext = {
     dataDir,
     workspace: shared.environments,
@@ -161,7 +161,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   } catch (error) {
     log(`An import was interrupted before it finished, and what it had written could not be taken back yet (${error instanceof Error ? error.message : String(error)}). Tokenbench tries again at the next start and the next import.`);
   }
-  reportUnlistedSecrets(problems, ctx.workspace, vault);
+  reportUnlistedSecrets(problems, ctx.workspace, vault, shared.folderEnvironmentIds());
   if (dataDirWarning) log(dataDirWarning);
   const isVaultUnlocked = () => vault.status().state === 'unlocked';
   const resolveVariables = (environmentId: string) => variables.resolveVariables(environmentId);

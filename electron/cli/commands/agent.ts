@@ -29,7 +29,7 @@ export const agentCommand: Command = {
       answered = true;
     };
     // `unlock --cache` hands the cache on in TOKENBENCH_CACHE / TOKENBENCH_FLEET_KEY_REF.
-    const core = await openCore(dataDir, { ...io, stderr: quietAfterAnswer }, fleetSettings({}, io.env));
+    const core = await openCore(dataDir, { ...io, stderr: quietAfterAnswer }, fleetSettings({}, io.env), io.env.TOKENBENCH_WORKSPACE || undefined);
     try {
       await core.vault.unlock({ passphrase });
       ensureAgentFolder(io.env);

@@ -22,6 +22,7 @@ import { tokenCommand } from './token';
 import { tokenForgetCommand } from './token-forget';
 import { unlockCommand } from './unlock';
 import { varSetCommand } from './var-set';
+import { workspaceInitCommand } from './workspace-init';
 
 export const commands: readonly Command[] = [
   initCommand,
@@ -43,6 +44,7 @@ export const commands: readonly Command[] = [
   runCommand,
   timelineCommand,
   discoverCommand,
+  workspaceInitCommand,
   unlockCommand,
   lockCommand,
   agentCommand,

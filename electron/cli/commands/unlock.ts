@@ -4,6 +4,7 @@
  * commands on this data folder run in that agent, unlocked and already loaded, until it has been
  * idle for --idle minutes, the vault's own auto-lock fires, or `tokenbench lock`.
  */
+import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { AppError } from '../../../shared/errors';
 import { agentIsRunning } from '../agent/control';
@@ -25,8 +26,12 @@ interface AgentReady {
   code?: string;
 }
 
-function startAgentProcess(dataDir: string, passphrase: string, idleMinutes: number, fleet: FleetSettings | undefined): Promise<AgentReady> {
-  const fleetEnv = fleet ? { TOKENBENCH_CACHE: fleet.cacheUrl, TOKENBENCH_FLEET_KEY_REF: fleet.keyReference } : { TOKENBENCH_CACHE: '' };
+function startAgentProcess(dataDir: string, passphrase: string, idleMinutes: number, fleet: FleetSettings | undefined, workspace: string | undefined): Promise<AgentReady> {
+  const fleetEnv = {
+    ...(fleet ? { TOKENBENCH_CACHE: fleet.cacheUrl, TOKENBENCH_FLEET_KEY_REF: fleet.keyReference } : { TOKENBENCH_CACHE: '' }),
+    // The session works on the workspace folder its commands name (--workspace), as they do.
+    TOKENBENCH_WORKSPACE: workspace ?? '',
+  };
   const child = spawn(process.execPath, [...selfCommandLine(), 'agent', '--data-dir', dataDir], { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...fleetEnv } });
   return new Promise((resolve) => {
     let out = '';
@@ -67,7 +72,8 @@ export const unlockCommand: Command = {
       return 0;
     }
     const passphrase = await askPassphrase(io);
-    const ready = await startAgentProcess(dataDir, passphrase, idleMinutes, fleetSettings(options, io.env));
+    const workspace = (options.workspace as string | undefined) ?? io.env.TOKENBENCH_WORKSPACE;
+    const ready = await startAgentProcess(dataDir, passphrase, idleMinutes, fleetSettings(options, io.env), workspace ? path.resolve(workspace) : undefined);
     if (!ready.ok) throw new AppError(ready.code ?? 'vault-error', ready.message ?? 'The unlock session could not start.', ready.hint ? { hint: ready.hint } : {});
     print(`Unlocked ${dataDir} for scripts until ${idleMinutes} min without a command. (tokenbench lock ends it now.)`);
     return 0;

@@ -9,14 +9,15 @@ import type { Workspace } from '../store/workspace';
 import type { Vault } from '../vault/vault';
 import { environmentOfSecret } from './variables';
 
-export function reportUnlistedSecrets(problems: StoreProblem[], workspace: DataFile<Workspace>, vault: Vault): void {
+/** `elsewhere`: environments of workspace folders this machine keeps secret values for (their files are not in the data folder). */
+export function reportUnlistedSecrets(problems: StoreProblem[], workspace: DataFile<Workspace>, vault: Vault, elsewhere: readonly string[] = []): void {
   let sealedIds: string[];
   try {
     sealedIds = vault.secrets.ids();
   } catch {
     return; // secrets.json itself is damaged: that is reported already.
   }
-  const listed = new Set(workspace.read().environments.map((e) => e.id));
+  const listed = new Set([...workspace.read().environments.map((e) => e.id), ...elsewhere]);
   const unlisted = new Set(sealedIds.map(environmentOfSecret).filter((id): id is string => id !== undefined && !listed.has(id)));
   if (unlisted.size === 0) return;
   problems.push({

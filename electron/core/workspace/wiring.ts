@@ -18,19 +18,23 @@ import { switchableFile } from './switchable-file';
  */
 export type WorkspaceChoice = { folder: string; watch?: boolean } | 'remembered';
 
-export function openWorkspaceFiles(own: { environments: DataFile<Workspace>; credentials: DataFile<CredentialsFile>; requests: DataFile<RequestsFile> }) {
+export function openWorkspaceFiles(
+  own: { environments: DataFile<Workspace>; credentials: DataFile<CredentialsFile>; requests: DataFile<RequestsFile> },
+  local: { dataDir: string; problems: StoreProblem[] },
+) {
   const files = { environments: switchableFile(own.environments), credentials: switchableFile(own.credentials), requests: switchableFile(own.requests) };
+  const settings = openWorkspaceSettings(local);
   return {
     ...files,
+    /** Environments of workspace folders whose secret values this machine's vault holds (their hints are kept here). */
+    folderEnvironmentIds: () => [...new Set(Object.keys(settings.read().hints).map((key) => key.slice(0, key.lastIndexOf('/'))))],
     async service(options: {
-      dataDir: string;
       problems: StoreProblem[];
       emit: Emit;
       choice: WorkspaceChoice | undefined;
       chooseFolder?: () => Promise<string | null>;
       log(message: string): void;
     }): Promise<WorkspaceService> {
-      const settings = openWorkspaceSettings(options);
       const service = createWorkspaceService({ files, settings, emit: options.emit, chooseFolder: options.chooseFolder, watch: typeof options.choice === 'object' ? (options.choice.watch ?? false) : true, log: options.log });
       if (options.choice === 'remembered') {
         const folder = settings.read().folder;
