@@ -5,6 +5,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { FromExampleHost } from '../features/from-example/FromExampleHost';
 import { VaultBanner } from '../features/vault/VaultBanner';
 import { VaultMenu } from '../features/vault/VaultMenu';
+import { BrokenFiles } from '../features/workspace/BrokenFiles';
+import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
 import { api } from '../lib/api';
 import { useEnvironments } from '../state/environments';
 import { useShell } from '../state/shell';
@@ -49,9 +51,11 @@ export function App() {
             v{info.version}
           </span>
         )}
+        <WorkspaceMenu />
         <VaultMenu />
       </header>
       <VaultBanner />
+      <BrokenFiles />
       {info?.storeProblems.map((problem) => (
         <ErrorMessage key={problem.file} error={{ code: 'store-corrupt', message: problem.message, hint: problem.keptAs ? `Your old data is kept at ${problem.keptAs}.` : undefined }} />
       ))}
