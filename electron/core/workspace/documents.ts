@@ -3,7 +3,7 @@
  *
  * YAML because it diffs and merges line by line: one value per line, no closing brackets or
  * trailing commas that make two additions touch the same line, and block strings for long text.
- * Keys are written in one fixed order (`name`, `id`, then alphabetical, at every level), so a
+ * Keys are written in one fixed order (`name`, `id`, then the others sorted by code point, at every level), so a
  * save never reorders a file. Timestamps are left out (they would change on every save and make
  * two edits of one file conflict), and so is every secret: a secret variable keeps its name,
  * description and reference only; its value and even its masked hint stay on each machine.
