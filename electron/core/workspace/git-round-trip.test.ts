@@ -72,6 +72,17 @@ function content(app: MainServices) {
   };
 }
 
+/** Clones A to B, then sets one credential's timeout to 21 in A and one's to 45 in B, each committed; returns B. */
+function editedInTwoClones(a: string, inA: string, inB: string): string {
+  const b = path.join(path.dirname(a), 'B');
+  git(path.dirname(a), 'clone', '-q', a, b);
+  for (const [clone, name, seconds] of [[a, inA, '21'], [b, inB, '45']] as const) {
+    editFile(path.join(clone, `credentials/${name}.yaml`), /^( *)timeoutSeconds: \d+$/m, `$1timeoutSeconds: ${seconds}`);
+    commitAll(clone, `${name}: timeout ${seconds} s`);
+  }
+  return b;
+}
+
 describe('a workspace folder in git', () => {
   it('round-trips: save in A, edit in B, pull in A, and the running app reloads just that', async () => {
     const { app, a, dataDir, environment } = await teamWorkspace();
@@ -124,13 +135,7 @@ describe('a workspace folder in git', () => {
 
   it('merges edits of two different credentials cleanly, one file each', async () => {
     const { app, a } = await teamWorkspace();
-    const b = path.join(path.dirname(a), 'B');
-    git(path.dirname(a), 'clone', '-q', a, b);
-    editFile(path.join(a, 'credentials/Orders.yaml'), /^( *)timeoutSeconds: \d+$/m, '$1timeoutSeconds: 21');
-    commitAll(a, 'Orders: shorter timeout');
-    editFile(path.join(b, 'credentials/Catalog.yaml'), /^( *)timeoutSeconds: \d+$/m, '$1timeoutSeconds: 45');
-    commitAll(b, 'Catalog: longer timeout');
-
+    const b = editedInTwoClones(a, 'Orders', 'Catalog');
     const merge = gitStatus(a, 'pull', '--no-edit', b, 'main');
     expect(merge.output).not.toContain('CONFLICT');
     expect(merge.code).toBe(0);
@@ -141,12 +146,7 @@ describe('a workspace folder in git', () => {
 
   it('names the file and line a conflict marker broke, loads the rest, and leaves that file alone', async () => {
     const { app, a, dataDir } = await teamWorkspace();
-    const b = path.join(path.dirname(a), 'B');
-    git(path.dirname(a), 'clone', '-q', a, b);
-    editFile(path.join(a, 'credentials/Orders.yaml'), /^( *)timeoutSeconds: \d+$/m, '$1timeoutSeconds: 21');
-    commitAll(a, 'Orders: 21');
-    editFile(path.join(b, 'credentials/Orders.yaml'), /^( *)timeoutSeconds: \d+$/m, '$1timeoutSeconds: 45');
-    commitAll(b, 'Orders: 45');
+    const b = editedInTwoClones(a, 'Orders', 'Orders');
     expect(gitStatus(a, 'pull', '--no-edit', b, 'main').output).toContain('CONFLICT');
     const broken = fs.readFileSync(path.join(a, 'credentials/Orders.yaml'), 'utf8');
     const markerLine = broken.split('\n').findIndex((line) => line.startsWith('<<<<<<<')) + 1;
