@@ -81,10 +81,9 @@ export function openWorkspaceFolder(root: string, hints: HintStore): WorkspaceFo
     wrap: (items): Workspace => ({ schemaVersion: WORKSPACE_SCHEMA_VERSION, environments: items.map((e) => withHints(e, hints.read())) }),
     unwrap: (file) => file.environments,
     afterWrite: async (file) => {
+      const ids = file.environments.map((e) => e.id);
       const next = hintsOf(file.environments);
-      const known = hints.read();
-      const same = Object.entries(next).every(([key, hint]) => known[key] === hint) && Object.keys(known).every((key) => key in next || !file.environments.some((e) => key.startsWith(`${e.id}/`)));
-      if (!same) await hints.write(file.environments.map((e) => e.id), next);
+      if (!sameHints(hintsOf(file.environments.map((e) => withHints(e, hints.read()))), next)) await hints.write(ids, next);
     },
   });
   const credentials = kindView(absolute, credentialFiles, {
@@ -176,6 +175,10 @@ function hintsOf(environments: readonly Environment[]): Record<string, string> {
     }
   }
   return hints;
+}
+
+function sameHints(a: Record<string, string>, b: Record<string, string>): boolean {
+  return Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, hint]) => b[key] === hint);
 }
 
 function deepFreeze<V>(value: V): V {

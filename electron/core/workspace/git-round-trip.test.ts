@@ -83,7 +83,8 @@ function editedInTwoClones(a: string, inA: string, inB: string): string {
   return b;
 }
 
-describe('a workspace folder in git', () => {
+// Real git and a real emulator on a shared machine: generous time, never a verdict on speed.
+describe('a workspace folder in git', { timeout: 120_000 }, () => {
   it('round-trips: save in A, edit in B, pull in A, and the running app reloads just that', async () => {
     const { app, a, dataDir, environment } = await teamWorkspace();
     const before = content(app);
