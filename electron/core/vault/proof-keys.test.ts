@@ -65,5 +65,17 @@ describe('DPoP keys in the vault', () => {
     // Sealed: the private part is in no file of the data folder.
     expect(listFiles(dataDir).map((file) => path.basename(file))).toContain('tokens.json');
     for (const file of listFiles(dataDir)) expect(fs.readFileSync(file, 'latin1').includes(d!), `the DPoP key in ${file}`).toBe(false);
+
+    // A changed credential forgets its tokens, and the key they were bound to with them.
+    const again = await createMainServices({ dataDir, scryptCost: TEST_SCRYPT, log: () => {} });
+    try {
+      await again.handlers['vault:unlock']({ passphrase: PASSPHRASE });
+      const keys = createVaultProofKeys(again.secrets.vault);
+      expect(await keys.get(key)).toBeDefined();
+      await again.handlers['credentials:update']({ id: credential.id, recipe: { ...recipe, dpop: { algorithm: 'ES384' } } as never });
+      expect(await keys.get(key)).toBeUndefined();
+    } finally {
+      await again.dispose();
+    }
   });
 });
