@@ -90,21 +90,27 @@ function formsToFind(canary: string): string[] {
   return [canary, canary.toLowerCase(), canary.toUpperCase(), encodeURIComponent(canary), b64(canary), Buffer.from(canary).toString('base64url'), b64(`${CLIENT_ID}:${canary}`)];
 }
 
+/** The app's services over `dataDir`, keeping every IPC answer and event to search them later. */
+async function recordedApp(dataDir: string, clock?: ReturnType<typeof createManualClock>) {
+  // The user confirms every widening of the allowed hosts these tests ask for.
+  const confirmation = { confirm: async () => true };
+  const app = await createMainServices({ dataDir, ...(clock ? { clock } : {}), scryptCost: TEST_SCRYPT, log: () => {}, confirmation });
+  const events: unknown[] = [];
+  app.onEvent((event, payload) => events.push({ event, payload }));
+  const answers: unknown[] = [];
+  const call = async (channel: string, payload: unknown) => {
+    const result = await app.dispatch(channel, payload);
+    answers.push(result);
+    return result;
+  };
+  return { app, events, answers, call };
+}
+
 describe('leak canary: every echo and error path', () => {
   it('finds no planted secret or token in answers, events, files, the CLI timeline or the hex view', async () => {
     const dataDir = tempDir();
     const clock = createManualClock(Date.now());
-    // The user confirms every widening of the allowed hosts this test asks for.
-    const confirmation = { confirm: async () => true };
-    const app = await createMainServices({ dataDir, clock, scryptCost: TEST_SCRYPT, log: () => {}, confirmation });
-    const events: unknown[] = [];
-    app.onEvent((event, payload) => events.push({ event, payload }));
-    const answers: unknown[] = [];
-    const call = async (channel: string, payload: unknown) => {
-      const result = await app.dispatch(channel, payload);
-      answers.push(result);
-      return result;
-    };
+    const { app, events, answers, call } = await recordedApp(dataDir, clock);
 
     await call('vault:setup', { passphrase: PASSPHRASE });
     const environment = (await app.handlers['environments:create']({ name: 'Canary' })) as { id: string };
@@ -197,15 +203,7 @@ describe('leak canary: the DPoP private key', () => {
     const api = await startDpopResourceServer({ issuer: authorization.issuer, jwksUri: authorization.jwksUri, audience: authorization.resource, requireNonce: true });
     try {
       const dataDir = tempDir();
-      const app = await createMainServices({ dataDir, scryptCost: TEST_SCRYPT, log: () => {}, confirmation: { confirm: async () => true } });
-      const events: unknown[] = [];
-      app.onEvent((event, payload) => events.push({ event, payload }));
-      const answers: unknown[] = [];
-      const call = async (channel: string, payload: unknown) => {
-        const result = await app.dispatch(channel, payload);
-        answers.push(result);
-        return result;
-      };
+      const { app, events, answers, call } = await recordedApp(dataDir);
       await call('vault:setup', { passphrase: PASSPHRASE });
       const environment = await app.handlers['environments:create']({ name: 'Canary DPoP' });
       const recipe = { ...findPreset('oauth2-client-credentials-basic')!.recipe, dpop: { algorithm: 'ES256' }, use: undefined, guard: { minIntervalSeconds: 0 } };
