@@ -117,6 +117,8 @@ export interface TestCredential {
   name: string;
   /** Where a token is fetched (POST) — the API server's /token. */
   tokenUrl: string;
+  /** A recipe of its own instead of the textbook one for the API server. */
+  recipe?: Recipe;
 }
 
 /** A textbook recipe for the test server: POST the token URL, read `access_token`, send it as Bearer. */
@@ -174,7 +176,7 @@ export function createTestWorld(dataDir: string): TestWorld {
       const environment = deps.findEnvironment(environmentId);
       const credential = world.credentials.find((c) => c.id === credentialId)!;
       const env = { ...environment, variables: await deps.resolveVariables(environmentId) };
-      return engine.authenticatedRequest(env, { id: credential.id, name: credential.name, recipe: recipeFor(credential) }, request);
+      return engine.authenticatedRequest(env, { id: credential.id, name: credential.name, recipe: credential.recipe ?? recipeFor(credential) }, request);
     },
   };
   return { ...world, deps };

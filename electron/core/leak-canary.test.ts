@@ -10,10 +10,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calculateJwkThumbprint, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
+import { findPreset } from '../../shared/recipe';
 import { emptyDraft } from '../../shared/runner/draft';
+import { startAuthorizationServer, startDpopResourceServer } from '../../testing/emulators';
 import { main } from '../cli/main';
 import { createManualClock } from './clock';
 import { createMainServices } from './services';
+import { createVaultProofKeys } from './vault/proof-keys';
 import { listFiles, TEST_SCRYPT, tempDir } from '../../testing/vault';
 
 const PASSPHRASE = 'leak canary passphrase 42';
@@ -86,21 +90,27 @@ function formsToFind(canary: string): string[] {
   return [canary, canary.toLowerCase(), canary.toUpperCase(), encodeURIComponent(canary), b64(canary), Buffer.from(canary).toString('base64url'), b64(`${CLIENT_ID}:${canary}`)];
 }
 
+/** The app's services over `dataDir`, keeping every IPC answer and event to search them later. */
+async function recordedApp(dataDir: string, clock?: ReturnType<typeof createManualClock>) {
+  // The user confirms every widening of the allowed hosts these tests ask for.
+  const confirmation = { confirm: async () => true };
+  const app = await createMainServices({ dataDir, ...(clock ? { clock } : {}), scryptCost: TEST_SCRYPT, log: () => {}, confirmation });
+  const events: unknown[] = [];
+  app.onEvent((event, payload) => events.push({ event, payload }));
+  const answers: unknown[] = [];
+  const call = async (channel: string, payload: unknown) => {
+    const result = await app.dispatch(channel, payload);
+    answers.push(result);
+    return result;
+  };
+  return { app, events, answers, call };
+}
+
 describe('leak canary: every echo and error path', () => {
   it('finds no planted secret or token in answers, events, files, the CLI timeline or the hex view', async () => {
     const dataDir = tempDir();
     const clock = createManualClock(Date.now());
-    // The user confirms every widening of the allowed hosts this test asks for.
-    const confirmation = { confirm: async () => true };
-    const app = await createMainServices({ dataDir, clock, scryptCost: TEST_SCRYPT, log: () => {}, confirmation });
-    const events: unknown[] = [];
-    app.onEvent((event, payload) => events.push({ event, payload }));
-    const answers: unknown[] = [];
-    const call = async (channel: string, payload: unknown) => {
-      const result = await app.dispatch(channel, payload);
-      answers.push(result);
-      return result;
-    };
+    const { app, events, answers, call } = await recordedApp(dataDir, clock);
 
     await call('vault:setup', { passphrase: PASSPHRASE });
     const environment = (await app.handlers['environments:create']({ name: 'Canary' })) as { id: string };
@@ -181,5 +191,62 @@ describe('leak canary: every echo and error path', () => {
     expect(json).toMatchObject({ ok: true, value: { body: { kind: 'json', note: null, complete: true }, historyProblem: null } });
     expect(JSON.stringify(answers)).toContain('"echo\\": \\"••••k1wX');
     expect(asciiColumn).toContain('*'.repeat(CANARIES.clientSecret.length));
+  });
+});
+
+/** oidc-provider wants client_secret_basic credentials form-encoded; this one needs no encoding. */
+const DPOP_CLIENT_SECRET = 'CnryDpopSecret9Zk1wX';
+
+describe('leak canary: the DPoP private key', () => {
+  it('is found in no answer, event, file or CLI output after token requests, renewals and runner calls', async () => {
+    const authorization = await startAuthorizationServer({ clients: [{ clientId: CLIENT_ID, clientSecret: DPOP_CLIENT_SECRET, auth: 'client_secret_basic' }], requireDpopNonce: true });
+    const api = await startDpopResourceServer({ issuer: authorization.issuer, jwksUri: authorization.jwksUri, audience: authorization.resource, requireNonce: true });
+    try {
+      const dataDir = tempDir();
+      const { app, events, answers, call } = await recordedApp(dataDir);
+      await call('vault:setup', { passphrase: PASSPHRASE });
+      const environment = await app.handlers['environments:create']({ name: 'Canary DPoP' });
+      const recipe = { ...findPreset('oauth2-client-credentials-basic')!.recipe, dpop: { algorithm: 'ES256' }, use: undefined, guard: { minIntervalSeconds: 0 } };
+      const credential = (await call('credentials:create', { name: 'Canary bound', recipe, environmentIds: [environment.id] })) as { value: { id: string } };
+      for (const [name, value, secret] of [['tokenUrl', authorization.tokenEndpoint, false], ['clientId', CLIENT_ID, false], ['clientSecret', DPOP_CLIENT_SECRET, true]] as const) {
+        await call('variables:set', { environmentId: environment.id, name, value, secret });
+      }
+      await call('environments:update', { id: environment.id, allowedHosts: [new URL(authorization.issuer).host, new URL(api.url).host] });
+      const pair = { environmentId: environment.id, credentialId: credential.value.id };
+      // The planted key: the one the vault holds for this credential before its first use.
+      const planted = await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey);
+      await createVaultProofKeys(app.secrets.vault).set(pair, JSON.stringify({ algorithm: 'ES256', privateJwk: planted }));
+
+      const fetched = await call('tokens:fetch', pair);
+      expect(fetched, JSON.stringify(fetched)).toMatchObject({ ok: true, value: { tokenType: 'DPoP' } });
+      expect(await call('tokens:fetch', { ...pair, renew: true })).toMatchObject({ ok: true });
+      const sent = await call('runner:send', { draft: emptyDraft({ method: 'GET', url: api.whoamiUrl, environmentId: environment.id, credentialId: pair.credentialId }), sendId: 'dpop-1' });
+      expect(sent, JSON.stringify(sent).slice(0, 600)).toMatchObject({ ok: true });
+      expect(sent).toMatchObject({ ok: true, value: { response: { status: 200 }, request: { dpopProof: { header: { jwk: { x: planted.x } } } } } });
+      await call('timeline:list', {});
+      await call('history:list', {});
+      await call('tokens:list', {});
+      await app.dispose();
+      const cliToken = await cli(['token', 'Canary bound', '--env', 'Canary DPoP', '--renew', '--data-dir', dataDir]);
+      const cliRequest = await cli(['request', 'GET', api.whoamiUrl, '--env', 'Canary DPoP', '--credential', 'Canary bound', '--data-dir', dataDir]);
+      const cliTimeline = await cli(['timeline', '--json', '--data-dir', dataDir]);
+      expect([cliToken.code, cliRequest.code, cliTimeline.code]).toEqual([0, 0, 0]);
+      // The search can fail: the planted key signed what the servers accepted.
+      const used = await calculateJwkThumbprint(decodeProtectedHeader(api.accepted.at(-1)!).jwk!, 'sha256');
+      expect(used).toBe(await calculateJwkThumbprint({ kty: planted.kty!, crv: planted.crv!, x: planted.x!, y: planted.y! }, 'sha256'));
+
+      const haystacks: Array<[string, string]> = [
+        ...listFiles(dataDir).map((file): [string, string] => [path.relative(dataDir, file), fs.readFileSync(file, 'latin1')]),
+        ['IPC answers', JSON.stringify(answers)],
+        ['events', JSON.stringify(events)],
+        ['CLI', cliToken.text + cliRequest.text + cliTimeline.text],
+      ];
+      for (const [where, text] of haystacks) {
+        for (const form of [...formsToFind(planted.d!), ...formsToFind(DPOP_CLIENT_SECRET)]) expect(text.includes(form), `DPoP private key or client secret (${form}) found in ${where}`).toBe(false);
+      }
+    } finally {
+      await api.close();
+      await authorization.close();
+    }
   });
 });

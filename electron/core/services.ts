@@ -37,6 +37,7 @@ import { createSecretClipboard, type SecretClipboard } from './vault/clipboard';
 import type { ScryptCost } from './vault/kdf';
 import type { Clipboard, Keychain } from './vault/ports';
 import { createVaultTokenCache, type VaultTokenCache } from './vault/token-cache';
+import { createVaultProofKeys } from './vault/proof-keys';
 import { createVault, type Vault } from './vault/vault';
 import { reportUnlistedSecrets } from './variables/unlisted-secrets';
 import { createVariablesService, type VariablesService } from './variables/variables';
@@ -179,6 +180,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     clock,
     ...(options.http ? { http: options.http } : {}),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    proofKeys: createVaultProofKeys(vault),
+    rememberSecret: (secret) => vault.redactor.add(secret),
   });
   const allowedHosts = createAllowedHostsKeeper({ ctx, credentials: credentialsFile, resolveVariables });
   const tokens = createTokenService({

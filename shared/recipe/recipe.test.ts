@@ -35,6 +35,18 @@ describe('recipe schema', () => {
     expect(text).toMatch(/tokenResponse\.lifetime\.zone: Not a time zone name/);
   });
 
+  it('sends a DPoP recipe\'s token as DPoP, reads its token type, and refuses a Bearer "use" with DPoP', () => {
+    const base = { version: 1, kind: 'token-request', tokenRequest: { url: 'https://auth.example/token' } };
+    const bound = RecipeSchema.parse({ ...base, dpop: {} });
+    expect(bound).toMatchObject({ dpop: { algorithm: 'ES256' }, use: { in: 'header', name: 'Authorization', value: 'DPoP {{token}}' }, tokenResponse: { tokenType: 'token_type' } });
+    expect(RecipeSchema.parse(base)).toMatchObject({ use: { value: 'Bearer {{token}}' } });
+    expect(parseRecipe({ ...base, dpop: { algorithm: 'ES256' }, use: { in: 'header', value: 'Bearer {{token}}' } })).toEqual({
+      ok: false,
+      problems: ['use.value: A DPoP-bound token is sent as "DPoP {{token}}", not as a Bearer token: change the value, or leave "use" out.'],
+    });
+    expect(parseRecipe({ ...base, dpop: { algorithm: 'HS256' } })).toMatchObject({ ok: false, problems: [expect.stringContaining('dpop.algorithm')] });
+  });
+
   it('rejects an unknown recipe version and kind', () => {
     expect(parseRecipe({ version: 2, kind: 'static', token: 'x' }).ok).toBe(false);
     expect(parseRecipe({ version: 1, kind: 'magic' }).ok).toBe(false);

@@ -244,6 +244,14 @@ export const AuthorizationSchema = z
   .describe('A step in the browser before the token request: its code, PKCE verifier and redirect URI are {{authorizationCode}}, {{codeVerifier}} and {{redirectUri}} there.')
   .meta({ id: 'Authorization' });
 
+/** Algorithms a DPoP proof key may use (RFC 9449); ES256 is what servers support most. */
+export const DPOP_ALGORITHMS = ['ES256', 'ES384', 'ES512', 'EdDSA', 'PS256', 'RS256'] as const;
+
+export const DpopSchema = z
+  .object({ algorithm: z.enum(DPOP_ALGORITHMS).default('ES256').describe('How the proofs are signed; the key pair is made for it.') })
+  .describe('Sender-constrained tokens (DPoP, RFC 9449): a key pair per credential and environment, kept in the vault, signs a proof for every token request and API call.')
+  .meta({ id: 'Dpop' });
+
 const TokenRequestRecipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
   kind: z.literal('token-request').describe('A token is obtained from an auth service.'),
@@ -258,8 +266,20 @@ const TokenRequestRecipeSchema = z.object({
   }),
   renewal: RenewalSchema.default({}),
   guard: GuardSchema.default({ minIntervalSeconds: 5, backoffInitialSeconds: 2, backoffMaxSeconds: 300 }),
-  use: UseSchema.default({ in: 'header', name: 'Authorization', value: 'Bearer {{token}}' }),
-});
+  dpop: DpopSchema.optional(),
+  use: UseSchema.optional().describe('How API requests carry the token; default "Authorization: Bearer {{token}}" ("DPoP {{token}}" with dpop).'),
+}).superRefine((recipe, ctx) => {
+  // A resource server must refuse a DPoP-bound token sent as a Bearer token (RFC 9449 section 7.1).
+  if (recipe.dpop && recipe.use?.in === 'header' && /^\s*bearer\s/i.test(recipe.use.value)) {
+    ctx.addIssue({ code: 'custom', path: ['use', 'value'], message: 'A DPoP-bound token is sent as "DPoP {{token}}", not as a Bearer token: change the value, or leave "use" out.' });
+  }
+}).transform(({ use, ...recipe }) => ({
+  ...recipe,
+  // The token type says whether the server bound the token to the key: read it unless told where.
+  ...(recipe.dpop && !recipe.tokenResponse.tokenType ? { tokenResponse: { ...recipe.tokenResponse, tokenType: 'token_type' } } : {}),
+  // A DPoP-bound token travels under its own scheme (RFC 9449 section 7.1).
+  use: use ?? { in: 'header' as const, name: 'Authorization', value: recipe.dpop ? 'DPoP {{token}}' : 'Bearer {{token}}' },
+}));
 
 const StaticRecipeSchema = z.object({
   version: z.literal(RECIPE_VERSION),
@@ -297,6 +317,7 @@ export type UseRecipe = z.output<typeof UseSchema>;
 export type ClientAuth = z.output<typeof ClientAuthSchema>;
 export type GuardPolicy = z.output<typeof GuardSchema>;
 export type Authorization = z.output<typeof AuthorizationSchema>;
+export type DpopOption = z.output<typeof DpopSchema>;
 
 export type RecipeParseResult = { ok: true; recipe: Recipe } | { ok: false; problems: string[] };
 

@@ -26,6 +26,8 @@ export interface SentRequest {
   /** Who added the auth header, e.g. credential "Lemonway API" (null without a credential). */
   credentialName: string | null;
   environmentName: string | null;
+  /** The DPoP proof the credential's key signed for this request (RFC 9449), decoded; absent without DPoP. */
+  dpopProof?: { header: Record<string, unknown>; claims: Record<string, unknown> };
 }
 
 export type Timings = HttpTimings;

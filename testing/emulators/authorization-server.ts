@@ -4,7 +4,7 @@
 // (RFC 7523), OpenID Connect discovery, and JWT access tokens (resource
 // indicators with a default resource). A small protected API on the same port verifies those
 // JWTs against the provider's JWKS with jose: GET /api/whoami.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRemoteJWKSet, exportJWK, jwtVerify, type JWK } from 'jose';
 import type { Configuration, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
@@ -37,6 +37,8 @@ export interface AuthorizationServerOptions {
   users?: PasswordGrantUser[];
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
+  /** DPoP (RFC 9449, on in oidc-provider by default): every proof must carry a server nonce. */
+  requireDpopNonce?: boolean;
 }
 
 export interface AuthorizationServer extends Emulator {
@@ -123,6 +125,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       // oidc-provider's own sign-in and consent pages: a user signs in as any name `users` lists.
       devInteractions: { enabled: options.clients.some((c) => c.redirectUris !== undefined) },
       clientCredentials: { enabled: true },
+      ...(options.requireDpopNonce ? { dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true } } : {}),
       resourceIndicators: {
         enabled: true,
         defaultResource: () => resource,

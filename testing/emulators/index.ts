@@ -18,3 +18,4 @@ export {
 } from './authorization-server';
 export type { PasswordGrantUser } from './password-grant';
 export { browserLogin, type BrowserLogin } from './browser-login';
+export { startDpopResourceServer, type DpopResourceServer, type DpopResourceServerOptions } from './dpop-resource-server';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASSERTION_AUTH_TYPES, findPreset, PRESETS, type Recipe } from '../../../shared/recipe';
+import { ASSERTION_AUTH_TYPES, findPreset, PRESETS, RecipeSchema, type Recipe } from '../../../shared/recipe';
 import { CodeExportError, environmentVariableName, exportCode } from './export-code';
 
 describe('export plan', () => {
@@ -38,6 +38,8 @@ describe('export plan', () => {
     expect(() => exportCode({ credentialName: 'Key', recipe: findPreset('static-api-key')!.recipe, variables: {} }, 'python')).toThrow(CodeExportError);
     expect(() => exportCode({ credentialName: 'Signed', recipe: findPreset('oauth2-private-key-jwt')!.recipe, variables: {} }, 'typescript')).toThrow(/signs a client assertion/);
     expect(() => exportCode({ credentialName: 'Signed', recipe: findPreset('oauth2-client-secret-jwt')!.recipe, variables: {} }, 'python')).toThrow(/signs a client assertion/);
+    const bound = RecipeSchema.parse({ ...findPreset('oauth2-client-credentials-basic')!.recipe, dpop: { algorithm: 'ES256' }, use: undefined });
+    expect(() => exportCode({ credentialName: 'Bound', recipe: bound, variables: {} }, 'python')).toThrow(/uses DPoP: each token request and API call carries a proof/);
     expect(() => exportCode({ credentialName: 'Browser', recipe: findPreset('oauth2-authorization-code')!.recipe, variables: {} }, 'typescript')).toThrow(/sign-in in the browser/);
   });
 

@@ -61,6 +61,9 @@ export function exportPlan(input: ExportInput, language: CodeLanguage): ExportPl
   if ((ASSERTION_AUTH_TYPES as readonly string[]).includes(recipe.tokenRequest.clientAuth.type)) {
     throw new CodeExportError(`"${input.credentialName}" signs a client assertion (${recipe.tokenRequest.clientAuth.type}) for each token request: the exported code has no JWT signing, so it cannot be exported yet. Use tokenbench token in scripts instead.`);
   }
+  if (recipe.dpop) {
+    throw new CodeExportError(`"${input.credentialName}" uses DPoP: each token request and API call carries a proof signed with the credential's key, and the exported code has no JWT signing, so it cannot be exported yet. Use tokenbench token and tokenbench request in scripts instead.`);
+  }
   if (recipe.authorization) {
     throw new CodeExportError(`"${input.credentialName}" needs a sign-in in the browser: the exported code cannot do that step, so it cannot be exported yet. Use tokenbench token in scripts instead.`);
   }

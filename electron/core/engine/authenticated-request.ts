@@ -4,6 +4,7 @@ import { HttpError, type HeaderList, type HttpClient, type HttpResponse } from '
 import { maskSecret } from '../../../shared/recipe';
 import { assertHostAllowed } from './allowed-hosts';
 import { diagnoseTransport } from './diagnose';
+import { resourceWantsNonce, type ProofTarget } from './dpop';
 import { TokenError, type TokenErrorInfo } from './errors';
 import type { IssuedToken, TokenUse } from './types';
 import type { EngineEnvironment } from './types';
@@ -36,6 +37,8 @@ export interface AuthenticatedResponse {
   sentUrl: string;
   /** Why no renewal followed a 401 (e.g. the guard's spacing); the 401 response is returned as is. */
   renewalError?: TokenErrorInfo;
+  /** The DPoP proof sent with the last attempt (also among sentHeaders). */
+  dpopProof?: string;
 }
 
 export interface AuthenticatedRequestDeps {
@@ -44,6 +47,11 @@ export interface AuthenticatedRequestDeps {
   token(): Promise<IssuedToken>;
   /** Invalidates `rejected` and returns a renewed token, or undefined when the credential cannot renew (static keys). */
   renewAfterRejection(rejected: IssuedToken): Promise<IssuedToken | undefined>;
+  /** For DPoP-bound tokens: a proof for each attempt, and the nonces resource servers hand out. */
+  dpop?: {
+    proof(target: ProofTarget): Promise<string>;
+    noteNonce(url: string, response: HttpResponse): void;
+  };
 }
 
 function parseApiUrl(text: string): URL {
@@ -56,11 +64,12 @@ function parseApiUrl(text: string): URL {
   throw new TokenError({ code: 'invalid-url', message: 'The API request URL is not a valid http(s) URL.', hint: 'Write the full URL, starting with https://.' });
 }
 
-function attach(request: ApiRequest, url: URL, use: TokenUse): { url: string; headers: HeaderList } {
+function attach(request: ApiRequest, url: URL, use: TokenUse, proof?: string): { url: string; headers: HeaderList } {
   const lower = use.name.toLowerCase();
   const given = Array.isArray(request.headers) ? request.headers : Object.entries(request.headers ?? {});
-  // The recipe decides how the token travels: a header of the same name given by the caller yields to it.
-  const headers: HeaderList = given.filter(([name]) => use.in !== 'header' || name.toLowerCase() !== lower);
+  // The recipe decides how the token travels: a header of the same name given by the caller yields to it (and a DPoP header to the engine's proof).
+  const headers: HeaderList = given.filter(([name]) => (use.in !== 'header' || name.toLowerCase() !== lower) && (proof === undefined || name.toLowerCase() !== 'dpop'));
+  if (proof !== undefined) headers.push(['DPoP', proof]);
   if (use.in === 'header') return { url: url.href, headers: [...headers, [use.name, use.value]] };
   const withToken = new URL(url.href);
   withToken.searchParams.set(use.name, use.value);
@@ -71,7 +80,15 @@ export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: 
   const url = parseApiUrl(request.url);
   assertHostAllowed(url, env, 'API request');
   const send = async (issued: IssuedToken) => {
-    const target = attach(request, url, issued.use);
+    const first = await sendOnce(issued);
+    // A resource server's nonce demand (RFC 9449 section 9) is answered once, with the same token.
+    if (!deps.dpop || !resourceWantsNonce(first.response)) return first;
+    return sendOnce(issued);
+  };
+  const sendOnce = async (issued: IssuedToken) => {
+    const withToken = attach(request, url, issued.use);
+    const proof = deps.dpop ? await deps.dpop.proof({ method: request.method, url: withToken.url, accessToken: issued.token }) : undefined;
+    const target = proof === undefined ? withToken : attach(request, url, issued.use, proof);
     request.onTokenAttached?.(issued.token);
     try {
       const response = await deps.http.send({
@@ -87,7 +104,8 @@ export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: 
         sensitiveHeaders: [...(issued.use.in === 'header' ? [issued.use.name] : []), ...(request.sensitiveHeaders ?? [])],
         ...(request.sensitiveBody ? { sensitiveBody: true } : {}),
       });
-      return { response, target, issued };
+      deps.dpop?.noteNonce(target.url, response);
+      return { response, target, issued, proof };
     } catch (error) {
       if (error instanceof HttpError) throw diagnoseTransport(error, { what: 'API request' });
       throw error;
@@ -119,5 +137,6 @@ export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: 
     sentHeaders: result.target.headers.map(([name, value]) => [name, use.in === 'header' && name === use.name ? masked : value]),
     sentUrl: use.in === 'query' ? attach({ method: request.method, url: request.url }, url, { ...use, value: masked }).url : result.target.url,
     ...(renewalError ? { renewalError } : {}),
+    ...(result.proof !== undefined ? { dpopProof: result.proof } : {}),
   };
 }

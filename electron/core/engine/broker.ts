@@ -194,6 +194,8 @@ export class TokenBroker {
     let prepared: Prepared;
     try {
       prepared = prepare(plan, current);
+      // A DPoP key that cannot be read or stored (vault locked) is found before the guard: it costs no request.
+      if (plan.recipe.kind === 'token-request' && plan.recipe.dpop) await this.deps.dpop?.keyFor(plan.key, plan.recipe.dpop.algorithm);
     } catch (error) {
       if (error instanceof TokenError) this.recordError(plan, error);
       throw error;
@@ -294,6 +296,7 @@ export class TokenBroker {
       token: read.token,
       tokenType: read.tokenType,
       ...(read.refreshToken ? { refreshToken: read.refreshToken } : {}),
+      ...(read.boundTo ? { boundTo: read.boundTo } : {}),
       issuedAt: this.deps.clock.now(),
       expiresAt: read.expiresAt,
       extras: read.extras,

@@ -14,10 +14,11 @@
 //
 // Every failure is a TokenError { code, message, hint, status?, retryAt? }; send `error.toInfo()` over IPC.
 import { previewTokenRequest, resolveTemplate, type Recipe, type TokenRequestPreview, type VariableScope } from '../../../shared/recipe';
-import { createHttpClient, type HttpClient } from '../http';
+import { createHttpClient, type HttpClient, type HttpResponse } from '../http';
 import { authenticatedRequest, type ApiRequest, type AuthenticatedResponse } from './authenticated-request';
 import type { UserAgentPort } from './authorization-code';
 import { TokenBroker } from './broker';
+import { createMemoryProofKeyStore, DpopProofs, type ProofKeyStore, type ProofTarget } from './dpop';
 import { systemClock } from '../clock';
 import { TokenError } from './errors';
 import { createMemoryGuardStore, type GuardStore } from './guard-store';
@@ -38,6 +39,10 @@ export interface TokenEngineOptions {
   http?: HttpClient;
   /** Where the user signs in for recipes with an authorization step (the system browser). */
   userAgent?: UserAgentPort;
+  /** Where DPoP proof keys persist (the vault); default this process's memory. */
+  proofKeys?: ProofKeyStore;
+  /** Called with each private key value read or made, so logs and errors mask it. */
+  rememberSecret?: (secret: string) => void;
 }
 
 export interface TokenEngine {
@@ -65,12 +70,14 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
   const http = options.http ?? ownHttp!;
   const listeners = new Set<(key: TokenKey) => void>();
   let sequence = 0;
+  const proofs = new DpopProofs(options.proofKeys ?? createMemoryProofKeyStore(), options.rememberSecret);
   const broker = new TokenBroker({
     cache: options.cache,
     guards: options.guards ?? createMemoryGuardStore(),
     http,
     clock,
     timeline: options.timeline ?? ownTimeline!,
+    dpop: proofs,
     nextId: () => `${clock.now().toString(36)}-${(sequence++).toString(36)}`,
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     notify: (key) => {
@@ -113,11 +120,22 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
     }
   }
 
+  /** For DPoP recipes, the proofs API calls carry (each signed with the credential's key). */
+  function proofsFor(plan: CredentialPlan) {
+    if (plan.recipe.kind !== 'token-request' || !plan.recipe.dpop) return undefined;
+    const algorithm = plan.recipe.dpop.algorithm;
+    return {
+      proof: async (target: ProofTarget) => proofs.proof(await proofs.keyFor(plan.key, algorithm), target),
+      noteNonce: (url: string, response: HttpResponse) => void proofs.noteNonce(url, response),
+    };
+  }
+
   return {
     getToken: async (env, cred, opts = {}) => tokenFor(planOrRecord(env, cred), opts.forceRenew ?? false),
 
     async authenticatedRequest(env, cred, request) {
       const plan = planOrRecord(env, cred);
+      const dpop = proofsFor(plan);
       return authenticatedRequest(
         {
           http,
@@ -126,6 +144,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
             if (plan.recipe.kind !== 'token-request') return undefined;
             return issue(plan, await broker.renewAfterRejection(plan, rejected.token), false);
           },
+          ...(dpop ? { dpop } : {}),
         },
         env,
         request,

@@ -20,3 +20,4 @@ export { systemClock, createManualClock, type ManualClock } from '../clock';
 export { createMemoryTimeline, type Timeline, type TimelineEntry, type TimelineSink, type TimelineRequest } from './timeline';
 export { isHostAllowed } from './allowed-hosts';
 export type { UserAgentPort } from './authorization-code';
+export { createMemoryProofKeyStore, type ProofKeyStore } from './dpop';

@@ -12,6 +12,8 @@ export interface ReadToken {
   refreshToken?: string;
   expiresAt: number | null;
   extras: Record<string, string>;
+  /** DPoP: the thumbprint of the key the token is bound to. */
+  boundTo?: string;
 }
 
 /** Short digit-only values are safe to quote (lifetimes, timestamps); anything else is described. */

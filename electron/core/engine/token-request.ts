@@ -6,6 +6,7 @@ import { HttpError, type HttpClient, type HttpResponse } from '../http';
 import { assertHostAllowed } from './allowed-hosts';
 import { checkClientAssertionKey, isAssertionAuth, signClientAssertion } from './client-assertion';
 import { diagnoseStatus, diagnoseTransport } from './diagnose';
+import { tokenEndpointWantsNonce, type DpopProofs } from './dpop';
 import { TokenError } from './errors';
 import { secretValues, templateErrorToTokenError, type CredentialPlan } from './plan';
 import { readTokenResponse, type ReadToken } from './read-response';
@@ -23,6 +24,8 @@ export interface TokenRequestDeps {
   timeline: TimelineSink;
   clock: Clock;
   nextId: () => string;
+  /** Proof keys and nonces, for recipes with `dpop`. */
+  dpop?: DpopProofs;
 }
 
 export interface TokenRequestInput {
@@ -93,9 +96,43 @@ async function signed(prepared: PreparedTokenRequest): Promise<{ built: BuiltReq
   return { built: build(prepared.input, { clientAssertion: assertion }), assertion };
 }
 
+/** The DPoP proof for this request (RFC 9449 section 5), when the recipe asks for sender-constrained tokens. */
+async function proofHeaders(deps: TokenRequestDeps, prepared: PreparedTokenRequest, built: BuiltRequest): Promise<{ headers: BuiltRequest['headers']; thumbprint?: string }> {
+  const { plan } = prepared.input;
+  if (plan.recipe.kind !== 'token-request' || !plan.recipe.dpop) return { headers: built.headers };
+  if (!deps.dpop) throw new Error('This engine has no DPoP key store');
+  const key = await deps.dpop.keyFor(plan.key, plan.recipe.dpop.algorithm);
+  const proof = await deps.dpop.proof(key, { method: built.method, url: built.url });
+  // Not secret: a proof is signed for one method and URL, and only the key's holder can make another.
+  return { headers: [...built.headers, { name: 'DPoP', value: proof, display: proof, secret: false }], thumbprint: key.thumbprint };
+}
+
+/**
+ * One token request; with DPoP, a server's demand for a nonce is answered by sending it once more
+ * with the nonce. Both exchanges are one attempt for the guard (the broker counts the call, not the
+ * exchanges): the first answer only hands out the nonce, the server expects the second one at once
+ * (RFC 9449 section 8), and no third one follows, so the server sees no burst and no retry loop.
+ * The timeline shows both exchanges.
+ */
 export async function sendTokenRequest(deps: TokenRequestDeps, prepared: PreparedTokenRequest): Promise<ReadToken> {
+  const first = await exchange(deps, prepared);
+  if (!first.nonceDemanded) return first.settle();
+  return (await exchange(deps, prepared)).settle();
+}
+
+interface Exchanged {
+  /** The server asked for a DPoP nonce, now remembered: send again. */
+  nonceDemanded: boolean;
+  /** The token read, or the failure thrown. */
+  settle(): ReadToken;
+}
+
+async function exchange(deps: TokenRequestDeps, prepared: PreparedTokenRequest): Promise<Exchanged> {
   const { input, url, what } = prepared;
-  const { built, assertion } = await signed(prepared);
+  const signedRequest = await signed(prepared);
+  const { assertion } = signedRequest;
+  const proof = await proofHeaders(deps, prepared, signedRequest.built);
+  const built = { ...signedRequest.built, headers: proof.headers };
   const { plan, purpose } = input;
   const recipe = plan.recipe;
   if (recipe.kind !== 'token-request') throw new Error(`A ${recipe.kind} credential makes no token request`);
@@ -107,6 +144,7 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
   let response: HttpResponse | undefined;
   let read: ReadToken | undefined;
   let failure: TokenError | undefined;
+  let nonceDemanded = false;
   try {
     response = await deps.http.send({
       method: built.method,
@@ -122,7 +160,11 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
       sensitiveBody: built.bodyHasSecrets,
     });
     const now = deps.clock.now();
-    if (response.status < 200 || response.status > 299) {
+    if (recipe.dpop) deps.dpop?.noteNonce(built.url, response);
+    if (recipe.dpop && tokenEndpointWantsNonce(response)) {
+      nonceDemanded = true;
+      failure = new TokenError({ code: 'bad-request', message: `The ${what} was answered with a DPoP nonce to use (use_dpop_nonce); it is sent again with it.`, hint: 'Nothing to do: servers hand out DPoP nonces this way.', status: response.status });
+    } else if (response.status < 200 || response.status > 299) {
       failure = diagnoseStatus(response, {
         what,
         displayUrl: built.displayUrl,
@@ -135,6 +177,7 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
     } else {
       // Masked from the moment they are read: a token refused later (lifetime unreadable, expired on arrival) is still a token.
       read = readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now, (secret) => redactor.add(secret));
+      if (recipe.dpop) read = boundToken(read, proof.thumbprint, what);
     }
   } catch (error) {
     if (error instanceof HttpError) failure = diagnoseTransport(error, { what });
@@ -195,6 +238,24 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
       plan.env.allowInsecureTls,
     ),
   );
-  if (failure) throw failure;
-  return read!;
+  if (nonceDemanded) return { nonceDemanded: true, settle: () => { throw failure!; } };
+  return {
+    nonceDemanded: false,
+    settle: () => {
+      if (failure) throw failure;
+      return read!;
+    },
+  };
+}
+
+/** A DPoP recipe must get a DPoP token: a Bearer one would be refused by the API (RFC 9449 section 5). */
+function boundToken(read: ReadToken, thumbprint: string | undefined, what: string): ReadToken {
+  if (read.tokenType.toLowerCase() !== 'dpop') {
+    throw new TokenError({
+      code: 'token-invalid',
+      message: `The ${what} asked for a DPoP-bound token but the server answered with token type "${read.tokenType}": it did not bind the token to the key.`,
+      hint: 'The server may not support DPoP for this client. Enable DPoP there, or remove the DPoP option from the recipe.',
+    });
+  }
+  return thumbprint === undefined ? read : { ...read, boundTo: thumbprint };
 }

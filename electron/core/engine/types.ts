@@ -38,6 +38,8 @@ export interface CachedToken {
   expiresAt: number | null;
   /** Non-secret response fields worth showing (e.g. accountId). */
   extras: Record<string, string>;
+  /** DPoP: the thumbprint of the proof key the token is bound to (`cnf.jkt`). */
+  boundTo?: string;
   /** Set when an API answered 401 with this token: it is not used again. */
   rejectedAt?: number;
 }

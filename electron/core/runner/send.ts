@@ -56,7 +56,7 @@ function historyDraft(draft: RequestDraft, mask: Mask): RequestDraft {
   return maskDeep({ ...draft, headers }, mask);
 }
 
-interface Transmitted extends Pick<AuthenticatedResponse, 'response' | 'renewedAfter401' | 'renewalError'> {
+interface Transmitted extends Pick<AuthenticatedResponse, 'response' | 'renewedAfter401' | 'renewalError' | 'dpopProof'> {
   headers: HeaderList;
   url: string;
 }
@@ -81,6 +81,7 @@ async function transmit(state: RunnerState, prepared: PreparedRequest, draft: Re
       response: sent.response,
       renewedAfter401: sent.renewedAfter401,
       ...(sent.renewalError ? { renewalError: sent.renewalError } : {}),
+      ...(sent.dpopProof !== undefined ? { dpopProof: sent.dpopProof } : {}),
       headers: sent.sentHeaders,
       url: sent.sentUrl ?? composed.url.value,
     };
@@ -131,7 +132,7 @@ export async function sendDraft(state: RunnerState, draft: RequestDraft, sendId:
   state.inFlight.set(sendId, controller);
   const id = randomUUID();
   const at = state.deps.clock.now();
-  const shown = (headers: HeaderList, sentUrl: string) =>
+  const shown = (headers: HeaderList, sentUrl: string, dpopProof?: string) =>
     sentRequest(
       {
         method: composed.method,
@@ -141,12 +142,13 @@ export async function sendDraft(state: RunnerState, draft: RequestDraft, sendId:
         body: composed.body?.value,
         credentialName: prepared.credential?.name ?? null,
         environmentName: prepared.environment?.name ?? null,
+        ...(dpopProof !== undefined ? { dpopProof } : {}),
       },
       mask,
     );
   try {
     const sent = await transmit(state, prepared, draft, controller.signal);
-    const request = shown(sent.headers, sent.url);
+    const request = shown(sent.headers, sent.url, sent.dpopProof);
     const response = responseSummary(sent.response, sent, mask);
     const body = await prepareBody(sent.response.body, sent.response.headers['content-type'] ?? '', mask, state.bodies);
     const kept = body.sizeBytes <= INLINE_BODY_BYTES && body.kind !== 'binary' ? (body.raw ?? body.text) : null;

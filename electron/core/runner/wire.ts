@@ -1,5 +1,6 @@
 // The request and response as they went over the wire, masked for display: the headers Node adds
 // itself (Host, Content-Length, Connection) are listed too, so the wire view is the whole request.
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Header, ResponseSummary, SentRequest } from '../../../shared/runner/results';
 import type { HeaderList, HttpResponse } from '../http';
 import { maskHeaders, maskSetCookie, type Mask } from './mask';
@@ -10,8 +11,18 @@ function has(headers: HeaderList, name: string): boolean {
   return headers.some(([n]) => n.toLowerCase() === name);
 }
 
+/**
+ * The DPoP proof, decoded for the wire view. Shown whole, `ath` included: a proof is no secret (it
+ * is signed for one method and URL, its jti is single-use, and only the key's holder can make
+ * another), and `ath` is a SHA-256 of the token, from which the token cannot be recovered; it lets
+ * the user compare what the server checks.
+ */
+function decodeProof(proof: string): NonNullable<SentRequest['dpopProof']> {
+  return { header: { ...decodeProtectedHeader(proof) }, claims: { ...decodeJwt(proof) } };
+}
+
 export function sentRequest(
-  input: { method: string; url: URL; shownUrl: string; headers: HeaderList; body: string | undefined; credentialName: string | null; environmentName: string | null },
+  input: { method: string; url: URL; shownUrl: string; headers: HeaderList; body: string | undefined; credentialName: string | null; environmentName: string | null; dpopProof?: string },
   mask: Mask,
 ): SentRequest {
   const bodyBytes = input.body === undefined ? 0 : Buffer.byteLength(input.body);
@@ -29,6 +40,7 @@ export function sentRequest(
     bodyBytes,
     credentialName: input.credentialName,
     environmentName: input.environmentName,
+    ...(input.dpopProof !== undefined ? { dpopProof: decodeProof(input.dpopProof) } : {}),
   };
 }
 

@@ -16,6 +16,14 @@ export function WireView({ request }: { request: SentRequest }) {
         {request.credentialName ? ` · authorization added by credential “${request.credentialName}”` : ''} · secret values are masked
       </p>
       <pre role="region" tabIndex={0} aria-label="Request as sent">{wireText(request)}</pre>
+      {request.dpopProof && (
+        <>
+          <p className="muted small">
+            DPoP proof signed with the credential's key for this method and URL{request.dpopProof.claims['nonce'] !== undefined ? ', with the server\'s nonce' : ''} (ath is a hash of the token, not the token)
+          </p>
+          <pre role="region" tabIndex={0} aria-label="DPoP proof sent">{JSON.stringify(request.dpopProof, null, 2)}</pre>
+        </>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { BasicRecipe, Recipe, StaticRecipe, TokenRequestRecipe } from '../../../../../shared/recipe';
+import { DpopForm } from './DpopForm';
 import { KIND_LABELS, starterRecipe, type RecipeKind } from '../recipe-defaults';
 import { OptionalTextField, SelectField, TextField } from './fields';
 import { AuthorizationForm } from './AuthorizationForm';
@@ -41,6 +42,9 @@ function TokenRequestParts({ value, onChange }: { value: TokenRequestRecipe; onC
       </Section>
       <Section title="Guard">
         <GuardForm value={value.guard} onChange={(guard) => onChange({ ...value, guard })} />
+      </Section>
+      <Section title="Proof of possession">
+        <DpopForm value={value} onChange={onChange} />
       </Section>
     </>
   );
