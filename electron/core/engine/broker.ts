@@ -9,7 +9,7 @@
 import type { TokenRequestRecipe } from '../../../shared/recipe';
 import { describeRetry, TokenError, type TokenErrorInfo } from './errors';
 import { RequestGuard } from './guard';
-import type { GuardStore } from './guard-store';
+import type { GuardRecord, GuardStore } from './guard-store';
 import type { CredentialPlan } from './plan';
 import type { ReadToken } from './read-response';
 import { authorizeInBrowser, checkAuthorization, type UserAgentPort } from './authorization-code';
@@ -223,10 +223,13 @@ export class TokenBroker {
 
   /** One guarded attempt: the refresh grant when possible, else (or when it is refused) the token request. */
   private async renew(plan: CredentialPlan, prepared: Prepared, current: CachedToken | undefined, guard: RequestGuard): Promise<CachedToken> {
+    const before = guard.toRecord();
     guard.begin(this.deps.clock.now());
     // Recorded before sending: a process killed mid-request still counts against the spacing.
-    await this.saveGuard(plan, guard, 'before');
+    await this.saveGuard(plan, guard.toRecord(), 'before');
     let read: ReadToken | undefined;
+    // Whether any request reached the auth service: only those can cost a ban.
+    let reached = false;
     try {
       if (prepared.refresh && current?.refreshToken) {
         try {
@@ -235,18 +238,26 @@ export class TokenBroker {
           if (!read.refreshToken) read = { ...read, refreshToken: current.refreshToken };
         } catch (error) {
           if (!(error instanceof TokenError) || !REFRESH_REFUSED.has(error.code)) throw error;
+          reached = true;
         }
       }
       read ??= await sendTokenRequest(this.deps, await this.authorized(plan, prepared.token));
     } catch (error) {
+      if (!reached && error instanceof TokenError && error.code === 'connection-refused') {
+        // Nothing listened there (a stopped local server, a wrong port): no request reached the
+        // auth service, so none counts against its spacing or back-off, and a corrected address
+        // (the demo's new port after a restart) can be tried at once.
+        await this.saveGuard(plan, before, 'after');
+        throw error;
+      }
       guard.fail(error instanceof TokenError ? error.retryAt : undefined);
-      await this.saveGuard(plan, guard, 'after');
+      await this.saveGuard(plan, guard.toRecord(), 'after');
       throw error;
     }
     guard.succeed();
     // The token first: processes watching the guard then find it when they look.
     const token = await this.store(plan, read);
-    await this.saveGuard(plan, guard, 'after');
+    await this.saveGuard(plan, guard.toRecord(), 'after');
     return token;
   }
 
@@ -273,9 +284,8 @@ export class TokenBroker {
    * Without a record of the attempt no request may go out (others could not space theirs); after
    * the answer, a failed save is shown but the answer is still used.
    */
-  private async saveGuard(plan: CredentialPlan, guard: RequestGuard, when: 'before' | 'after'): Promise<void> {
+  private async saveGuard(plan: CredentialPlan, record: GuardRecord, when: 'before' | 'after'): Promise<void> {
     try {
-      const record = guard.toRecord();
       await this.deps.guards.write(plan.key, when === 'before' ? { ...record, sendingSince: this.deps.clock.now() } : record);
     } catch (error) {
       const failure = new TokenError({
