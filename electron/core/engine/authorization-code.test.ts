@@ -85,6 +85,53 @@ describe('authorization code with PKCE', () => {
     }
   });
 
+  it('a renewal nobody asked for does not open the browser when the refresh token is refused: it says "sign in again" and waits', async () => {
+    const clock = createManualClock(Date.now());
+    const browser = browserLogin('alice');
+    const opened: string[] = [];
+    const userAgent: UserAgentPort = {
+      async openAuthorization(request) {
+        opened.push(request.url);
+        await browser.openAuthorization(request);
+      },
+    };
+    const cache = new MemoryTokenCache();
+    const engine = createTokenEngine({ cache, clock, userAgent });
+    try {
+      const e = env();
+      const cred = credential(preset);
+      const first = await engine.getToken(e, cred);
+      expect(opened).toHaveLength(1);
+      // The auth service no longer knows the refresh token (revoked, or expired on its side).
+      const key = { environmentId: e.id, credentialId: cred.id };
+      await cache.set(key, { ...(await cache.get(key))!, refreshToken: 'a-refresh-token-the-server-never-issued' });
+      const requests = server.tokenRequests;
+
+      clock.advance(280_000); // inside the renewal margin
+      const kept = await engine.getToken(e, cred, { interactive: false });
+      expect(kept.token).toBe(first.token);
+      expect(server.tokenRequests).toBe(requests + 1); // the refresh grant, refused
+      expect(opened).toHaveLength(1);
+      expect((await engine.status(e, cred)).lastError).toMatchObject({ code: 'sign-in-required', message: expect.stringMatching(/refused the refresh token: sign in again/) });
+
+      // Expired now: still no browser and no request (the refused refresh token was dropped).
+      clock.advance(30_000);
+      const waiting = await rejection(engine.getToken(e, cred, { interactive: false }));
+      expect(waiting.code).toBe('sign-in-required');
+      expect(opened).toHaveLength(1);
+      expect(server.tokenRequests).toBe(requests + 1);
+
+      // The user's click (or the CLI's token command) signs in, straight away: no refused refresh first.
+      const signedIn = await engine.getToken(e, cred);
+      expect(opened).toHaveLength(2);
+      expect(signedIn.token).not.toBe(first.token);
+      expect(new URLSearchParams(server.tokenRequestLog.at(-1)!.body).get('grant_type')).toBe('authorization_code');
+      expect(server.tokenRequests).toBe(requests + 2);
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('refuses an answer with another state, says when the server declines, and stops waiting in time', async () => {
     // A page that is not ours (wrong state) comes back to the listener.
     const forged: UserAgentPort = {

@@ -2,7 +2,7 @@
 // environment x credential and to make authenticated API calls. Electron-free.
 //
 //   const engine = createTokenEngine({ cache, guards?, timeline?, clock?, http? });
-//   await engine.getToken(env, cred, { forceRenew? })      -> IssuedToken (main process only)
+//   await engine.getToken(env, cred, { forceRenew?, interactive? }) -> IssuedToken (main process only)
 //   await engine.authenticatedRequest(env, cred, request)  -> { response, renewedAfter401, sentHeaders, sentUrl }
 //   await engine.status(env, cred)                         -> TokenStatus (no secrets: safe for the renderer)
 //   await engine.forget({ environmentId, credentialId })
@@ -41,7 +41,8 @@ export interface TokenEngineOptions {
 }
 
 export interface TokenEngine {
-  getToken(env: EngineEnvironment, cred: EngineCredential, options?: { forceRenew?: boolean }): Promise<IssuedToken>;
+  /** `interactive: false`: never opens the browser for a sign-in (renewals nobody asked for). */
+  getToken(env: EngineEnvironment, cred: EngineCredential, options?: { forceRenew?: boolean; interactive?: boolean }): Promise<IssuedToken>;
   authenticatedRequest(env: EngineEnvironment, cred: EngineCredential, request: ApiRequest): Promise<AuthenticatedResponse>;
   status(env: EngineEnvironment, cred: EngineCredential): Promise<TokenStatus>;
   forget(key: TokenKey): Promise<void>;
@@ -88,7 +89,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
     fromCache,
   });
 
-  async function tokenFor(plan: CredentialPlan, forceRenew: boolean): Promise<IssuedToken> {
+  async function tokenFor(plan: CredentialPlan, forceRenew: boolean, interactive = true): Promise<IssuedToken> {
     if (plan.recipe.kind !== 'token-request') {
       try {
         return issue(plan, { ...staticToken(plan), issuedAt: null, extras: {} }, true);
@@ -97,7 +98,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
         throw error;
       }
     }
-    const { token, fromCache } = await broker.token(plan, forceRenew);
+    const { token, fromCache } = await broker.token(plan, forceRenew, interactive);
     return issue(plan, token, fromCache);
   }
 
@@ -114,7 +115,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
   }
 
   return {
-    getToken: async (env, cred, opts = {}) => tokenFor(planOrRecord(env, cred), opts.forceRenew ?? false),
+    getToken: async (env, cred, opts = {}) => tokenFor(planOrRecord(env, cred), opts.forceRenew ?? false, opts.interactive ?? true),
 
     async authenticatedRequest(env, cred, request) {
       const plan = planOrRecord(env, cred);

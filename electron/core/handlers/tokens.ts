@@ -25,8 +25,8 @@ export function tokenHandlers(deps: TokenHandlerDeps): HandlersOf<typeof tokenCh
   // editor of every window stay right from the one event, and the asking window is told once.
   return {
     'tokens:list': () => tokens.list(),
-    'tokens:fetch': async ({ environmentId, credentialId, renew, confirmed }) => ({
-      reused: (await tokens.fetch({ environmentId, credentialId }, { renew, confirmed, announce: true })).fromCache,
+    'tokens:fetch': async ({ environmentId, credentialId, renew, confirmed, automatic }) => ({
+      reused: (await tokens.fetch({ environmentId, credentialId }, { renew, confirmed, automatic, announce: true })).fromCache,
     }),
     'tokens:forget': async (key) => {
       await tokens.forget(key);

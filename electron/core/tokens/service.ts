@@ -42,6 +42,8 @@ export interface FetchOptions {
   confirmed?: boolean;
   /** Announce the status when the fetch ends even if nothing changed. */
   announce?: boolean;
+  /** Started by the dashboard's renewal, not the user: a needed sign-in waits for the user's click. */
+  automatic?: boolean;
 }
 
 export interface TokenService {
@@ -176,7 +178,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     const reusable = !options.renew && (await engine.status(env, cred)).state === 'valid';
     if (!reusable) assertConfirmed(environment, options.confirmed, 'get a token');
     return holding(key, inputs, options.announce === true, async () => {
-      const issued = await asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false }));
+      const issued = await asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false, interactive: !options.automatic }));
       deps.remember?.(issued.token);
       return issued;
     });

@@ -22,7 +22,15 @@ export const tokenChannels = {
    * answer only says whether the held token was reused.
    */
   'tokens:fetch': channel<{ reused: boolean }>()(
-    z.object({ ...pair, renew: z.boolean().optional(), confirmed: z.boolean().optional() }).strict(),
+    z
+      .object({
+        ...pair,
+        renew: z.boolean().optional(),
+        confirmed: z.boolean().optional(),
+        /** The dashboard's own renewal: a credential that needs a new sign-in says so, and no browser opens. */
+        automatic: z.boolean().optional(),
+      })
+      .strict(),
   ),
   /** Forgets the held token; the new status comes as `tokens:changed`, as for a fetch. */
   'tokens:forget': channel<{ forgotten: true }>()(z.object(pair).strict()),

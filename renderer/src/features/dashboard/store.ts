@@ -121,7 +121,7 @@ export const useDashboard = create<DashboardState>((set, get) => {
 
     async fetch(key, options = {}) {
       // The new status arrives as `tokens:changed` (to every window), not in the answer.
-      const result = await act(key, 'fetch', () => unwrap(api.tokens.fetch({ ...key, renew: options.renew, confirmed: options.confirmed })));
+      const result = await act(key, 'fetch', () => unwrap(api.tokens.fetch({ ...key, renew: options.renew, confirmed: options.confirmed, automatic: options.automatic })));
       if (result.ok) return;
       const { error } = result;
       if (error.code === 'confirmation-required') {
