@@ -13,6 +13,7 @@
 //   engine.dispose()                                       -> cancels timers, closes its own HTTP client
 //
 // Every failure is a TokenError { code, message, hint, status?, retryAt? }; send `error.toInfo()` over IPC.
+import { randomUUID } from 'node:crypto';
 import { previewTokenRequest, resolveTemplate, type Recipe, type TokenRequestPreview, type VariableScope } from '../../../shared/recipe';
 import { createHttpClient, type HttpClient } from '../http';
 import { authenticatedRequest, type ApiRequest, type AuthenticatedResponse } from './authenticated-request';
@@ -65,14 +66,15 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
   const ownHttp = options.http ? undefined : createHttpClient();
   const http = options.http ?? ownHttp!;
   const listeners = new Set<(key: TokenKey) => void>();
-  let sequence = 0;
   const broker = new TokenBroker({
     cache: options.cache,
     guards: options.guards ?? createMemoryGuardStore(),
     http,
     clock,
     timeline: options.timeline ?? ownTimeline!,
-    nextId: () => `${clock.now().toString(36)}-${(sequence++).toString(36)}`,
+    // Random: the app and CLI processes append to one timeline file, and a time and a counter
+    // per process would give two processes' entries the same id within one millisecond.
+    nextId: () => randomUUID(),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     notify: (key) => {
       for (const listener of listeners) listener(key);
