@@ -39,17 +39,23 @@ function get(url: string): Promise<number> {
   });
 }
 
+/** A browser in which alice signs in, and the sign-in pages it was sent to. */
+function signingInBrowser() {
+  const browser = browserLogin('alice');
+  const opened: string[] = [];
+  const userAgent: UserAgentPort = {
+    async openAuthorization(request) {
+      opened.push(request.url);
+      await browser.openAuthorization(request);
+    },
+  };
+  return { browser, opened, userAgent };
+}
+
 describe('authorization code with PKCE', () => {
   it('signs in through the browser once, then renews with the refresh token; the listener serves one answer', async () => {
     const clock = createManualClock(Date.now());
-    const browser = browserLogin('alice');
-    const opened: string[] = [];
-    const userAgent: UserAgentPort = {
-      async openAuthorization(request) {
-        opened.push(request.url);
-        await browser.openAuthorization(request);
-      },
-    };
+    const { browser, opened, userAgent } = signingInBrowser();
     const engine = createTokenEngine({ cache: new MemoryTokenCache(), clock, userAgent });
     try {
       const e = env();
@@ -87,14 +93,7 @@ describe('authorization code with PKCE', () => {
 
   it('a renewal nobody asked for does not open the browser when the refresh token is refused: it says "sign in again" and waits', async () => {
     const clock = createManualClock(Date.now());
-    const browser = browserLogin('alice');
-    const opened: string[] = [];
-    const userAgent: UserAgentPort = {
-      async openAuthorization(request) {
-        opened.push(request.url);
-        await browser.openAuthorization(request);
-      },
-    };
+    const { opened, userAgent } = signingInBrowser();
     const cache = new MemoryTokenCache();
     const engine = createTokenEngine({ cache, clock, userAgent });
     try {
