@@ -77,9 +77,9 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
 
   type Inputs = { env: EngineEnvironment; cred: EngineCredential; environment: Environment; credential: Credential };
   /**
-   * Fetches (and forgets) in progress, by key: their inputs (every status asked for meanwhile is worked out
-   * from them, so one fetch decrypts the environment's secrets once) and whether the engine
-   * reported a change meanwhile (announced once, when the fetch ends).
+   * Fetches (and forgets) in progress, by key: their inputs (every status asked for meanwhile is
+   * worked out from them, so one fetch decrypts the environment's secrets once) and whether the
+   * engine reported a change meanwhile (announced once, when the fetch ends).
    */
   const fetching = new Map<string, { inputs?: Inputs; changed: boolean }>();
 
