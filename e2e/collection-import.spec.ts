@@ -51,8 +51,11 @@ test('a Postman collection is previewed, imported, and its OAuth 2.0 credential 
       const credentials = await api.credentials.list({});
       if (!environments.ok || !credentials.ok) throw new Error('listing failed');
       const oauth = credentials.value.find((c) => c.name.includes('OAuth'))!;
-      const token = await api.tokens.fetch({ environmentId: environments.value[0]!.id, credentialId: oauth.id });
-      return token.ok ? token.value.state : token.error.message;
+      const key = { environmentId: environments.value[0]!.id, credentialId: oauth.id };
+      const fetched = await api.tokens.fetch(key);
+      if (!fetched.ok) return fetched.error.message;
+      const statuses = await api.tokens.list({});
+      return statuses.ok ? statuses.value.find((s) => s.key.credentialId === oauth.id)?.state : statuses.error.message;
     });
     expect(state).toBe('valid');
     expect(emulator.tokenRequests).toBe(1);

@@ -38,8 +38,9 @@ async function appWithLengow(production = false) {
 describe('tokenbench token / request / timeline', () => {
   it('reuses the token the app got, and calls the API with it', async () => {
     const { app, dataDir } = await appWithLengow();
-    const status = await app.handlers['tokens:fetch']({ environmentId: app.workspace.read().environments[0]!.id, credentialId: app.credentials.read().credentials[0]!.id });
-    expect(status.state).toBe('valid');
+    const key = { environmentId: app.workspace.read().environments[0]!.id, credentialId: app.credentials.read().credentials[0]!.id };
+    await app.handlers['tokens:fetch'](key);
+    expect((await app.tokens.status(key)).state).toBe('valid');
     await app.dispose();
     expect(emulator!.tokenRequests).toBe(1);
 

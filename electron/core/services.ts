@@ -16,7 +16,7 @@ import { createCodeExportService } from './code-export/service';
 import { createDemoService } from './demo/service';
 import { openDemoFile } from './demo/state';
 import type { DomainServices } from './domain-services';
-import { createTokenEngine, type TokenCache, type TokenEngine, type TokenKey, type UserAgentPort } from './engine';
+import { createTokenEngine, type TokenCache, type TokenEngine, type UserAgentPort } from './engine';
 import { createEnvironmentService } from './environments/service';
 import { createFromExampleService } from './from-example/service';
 import { createHandlers } from './handlers';
@@ -192,14 +192,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     resolveVariables,
     isVaultLocked: () => !isVaultUnlocked(),
     remember: (token) => vault.redactor.add(token),
+    announce: (status) => ctx.emit('tokens:changed', status),
+    log,
   });
-  const announce = (key: TokenKey) => {
-    tokens.status(key).then(
-      (status) => ctx.emit('tokens:changed', status),
-      (error: unknown) => log(`Token status for the dashboard failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  };
-  engine.onChange(announce);
   // Token requests by other processes (the CLI) show on the dashboard too, once someone listens.
   let stopWatchingGuards: (() => void) | undefined;
 
@@ -296,7 +291,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     dispatch: createDispatcher(handlers, { redact, onUnexpectedError: (channel, message) => log(`[${channel}] ${message}`) }),
     onEvent(listener) {
       listeners.add(listener);
-      stopWatchingGuards ??= guards.watch(announce, (error) => log(`Watching guard.json for other processes' token requests failed: ${error instanceof Error ? error.message : String(error)}`));
+      stopWatchingGuards ??= guards.watch(tokens.changed, (error) => log(`Watching guard.json for other processes' token requests failed: ${error instanceof Error ? error.message : String(error)}`));
       return () => listeners.delete(listener);
     },
     storeProblems: problems,

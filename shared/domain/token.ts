@@ -13,9 +13,6 @@ export interface TokenKey {
   credentialId: string;
 }
 
-/** The same key as the renderer names it. */
-export type TokenKeyView = TokenKey;
-
 /** A failure to get a token, diagnosed by cause, in the user's words. */
 export interface TokenFailure {
   code: string;
@@ -27,7 +24,7 @@ export interface TokenFailure {
 }
 
 export interface TokenStatus {
-  key: TokenKeyView;
+  key: TokenKey;
   kind: 'token-request' | 'static' | 'basic';
   state: TokenState;
   issuedAt: number | null;

@@ -10,6 +10,7 @@ import lang from '@usebruno/lang';
 import type { KeyValueRow, RequestBody } from '../../../shared/runner/draft';
 import { CollectionBuilder } from './builder';
 import type { FolderFiles } from './model';
+import { readAuthBlock, type AuthDialect } from './auth-blocks';
 import type { ForeignAuth } from './foreign-auth';
 import type { CollectionPlan } from './model';
 import { folderName } from './postman';
@@ -132,41 +133,23 @@ function readBody(builder: CollectionBuilder, mode: string, body: Obj, where: st
   }
 }
 
+/** Bruno's names for the fields of its auth blocks. */
+const BRUNO_AUTH: AuthDialect = {
+  none: 'none',
+  grant: 'grantType',
+  apiKeyPlacement: { field: 'placement', query: 'queryparams' },
+  clientAuth: { field: 'credentialsPlacement', value: 'basic_auth_header', then: 'basic' },
+  addTo: { field: 'tokenPlacement', value: 'url', then: 'query' },
+  headerPrefix: 'tokenHeaderPrefix',
+  queryName: 'tokenQueryKey',
+  leftOut: [{ fields: ['refreshTokenUrl'], note: 'its separate refresh token URL is not imported; renewal asks the token URL again.' }],
+};
+
 /** `{ mode, bearer: {...}, basic: {...}, ... }` as Bruno's parser returns it. */
 function readAuth(auth: Obj, where: string, builder: CollectionBuilder, missing: 'none' | 'inherit'): ForeignAuth {
-  const mode = str(auth.mode) || missing;
-  const block = obj(auth[mode]);
-  const get = (key: string) => str(block[key]);
-  switch (mode) {
-    case 'none':
-      return { type: 'none' };
-    case 'inherit':
-      return { type: 'inherit' };
-    case 'bearer':
-      return { type: 'bearer', token: get('token') };
-    case 'basic':
-      return { type: 'basic', username: get('username'), password: get('password') };
-    case 'apikey':
-      return { type: 'apikey', name: get('key') || 'X-Api-Key', value: get('value'), in: get('placement') === 'queryparams' ? 'query' : 'header' };
-    case 'oauth2':
-      if (get('refreshTokenUrl')) builder.note(`auth of ${where}`, 'its separate refresh token URL is not imported; renewal asks the token URL again.');
-      return {
-        type: 'oauth2',
-        grant: get('grantType') || 'authorization_code',
-        tokenUrl: get('accessTokenUrl'),
-        clientId: get('clientId'),
-        clientSecret: get('clientSecret'),
-        scope: get('scope'),
-        username: get('username'),
-        password: get('password'),
-        clientAuth: get('credentialsPlacement') === 'basic_auth_header' ? 'basic' : 'body',
-        addTo: get('tokenPlacement') === 'url' ? 'query' : 'header',
-        headerPrefix: get('tokenHeaderPrefix') || undefined,
-        queryName: get('tokenQueryKey') || undefined,
-      };
-    default:
-      return { type: 'unsupported', name: mode };
-  }
+  const type = str(auth.mode) || missing;
+  const block = obj(auth[type]);
+  return readAuthBlock({ type, get: (key) => str(block[key]), has: (key) => block[key] !== undefined }, BRUNO_AUTH, (what) => builder.note(`auth of ${where}`, what));
 }
 
 function noteScripts(builder: CollectionBuilder, json: Obj, where: string): void {

@@ -8,6 +8,7 @@
  */
 import type { KeyValueRow, RequestBody } from '../../../shared/runner/draft';
 import { CollectionBuilder } from './builder';
+import { readAuthBlock, type AuthDialect } from './auth-blocks';
 import type { ForeignAuth } from './foreign-auth';
 import type { CollectionPlan } from './model';
 import { folderName } from './postman';
@@ -146,37 +147,22 @@ function readBody(builder: CollectionBuilder, body: Obj, where: string): Request
   return str(body.text) ? { type: 'raw', text: fromNunjucks(str(body.text)) } : { type: 'none' };
 }
 
+/** Insomnia's names for the fields of its auth blocks. */
+const INSOMNIA_AUTH: AuthDialect = {
+  none: 'none',
+  grant: 'grantType',
+  bearerPrefix: 'prefix',
+  apiKeyPlacement: { field: 'addTo', query: 'queryParams', cookie: 'cookie' },
+  clientAuth: { field: 'credentialsInBody', value: 'true', then: 'body' },
+  headerPrefix: 'tokenPrefix',
+  leftOut: [{ fields: ['accessToken', 'refreshToken'], note: 'the tokens saved in the file are left out: Tokenbench fetches its own.' }],
+};
+
 function readAuth(value: unknown, where: string, builder: CollectionBuilder): ForeignAuth {
   const auth = obj(value);
   const type = str(auth.type);
   if (!type) return { type: 'inherit' };
-  if (auth.disabled === true || type === 'none') return { type: 'none' };
-  const get = (key: string) => fromNunjucks(str(auth[key]));
-  switch (type) {
-    case 'bearer':
-      return { type: 'bearer', token: get('token'), prefix: auth.prefix === undefined || auth.prefix === '' ? undefined : get('prefix') };
-    case 'basic':
-      return { type: 'basic', username: get('username'), password: get('password') };
-    case 'apikey':
-      return { type: 'apikey', name: get('key') || 'X-Api-Key', value: get('value'), in: auth.addTo === 'queryParams' ? 'query' : auth.addTo === 'cookie' ? 'cookie' : 'header' };
-    case 'oauth2':
-      if (get('accessToken') || get('refreshToken')) builder.note(`auth of ${where}`, 'the tokens saved in the file are left out: Tokenbench fetches its own.');
-      return {
-        type: 'oauth2',
-        grant: get('grantType') || 'authorization_code',
-        tokenUrl: get('accessTokenUrl'),
-        clientId: get('clientId'),
-        clientSecret: get('clientSecret'),
-        scope: get('scope'),
-        username: get('username'),
-        password: get('password'),
-        audience: get('audience') || undefined,
-        resource: get('resource') || undefined,
-        clientAuth: auth.credentialsInBody === true ? 'body' : 'basic',
-        addTo: 'header',
-        headerPrefix: auth.tokenPrefix === undefined || auth.tokenPrefix === '' ? undefined : get('tokenPrefix'),
-      };
-    default:
-      return { type: 'unsupported', name: type };
-  }
+  if (auth.disabled === true) return { type: 'none' };
+  const block = { type, get: (key: string) => fromNunjucks(str(auth[key])), has: (key: string) => auth[key] !== undefined };
+  return readAuthBlock(block, INSOMNIA_AUTH, (what) => builder.note(`auth of ${where}`, what));
 }

@@ -8,6 +8,7 @@
  */
 import type { KeyValueRow, RequestBody } from '../../../shared/runner/draft';
 import { CollectionBuilder } from './builder';
+import { readAuthBlock, type AuthDialect } from './auth-blocks';
 import type { ForeignAuth } from './foreign-auth';
 import type { CollectionPlan } from './model';
 import { arr, obj, str, type Obj } from './untyped';
@@ -152,46 +153,28 @@ function fields(block: unknown): Map<string, string> {
   return new Map(Object.entries(obj(block)).map(([key, value]) => [key, str(value)]));
 }
 
+/** Postman's names for the fields of its auth blocks. */
+const POSTMAN_AUTH: AuthDialect = {
+  none: 'noauth',
+  grant: 'grant_type',
+  apiKeyPlacement: { field: 'in', query: 'query' },
+  clientAuth: { field: 'client_authentication', value: 'body', then: 'body' },
+  addTo: { field: 'addTokenTo', value: 'queryParams', then: 'query' },
+  headerPrefix: 'headerPrefix',
+  emptyPrefixIsNone: true,
+  leftOut: [
+    { fields: ['accessToken'], note: 'the access token saved in the file is left out: Tokenbench fetches its own.' },
+    { fields: ['refreshToken'], note: 'the refresh token saved in the file is left out.' },
+  ],
+};
+
 /** null when the level has no auth of its own (it inherits). */
 function readAuth(value: unknown, builder: CollectionBuilder, where: string): ForeignAuth | null {
   if (value === undefined || value === null) return null;
   const auth = obj(value);
   const type = str(auth.type);
   const f = fields(auth[type]);
-  const get = (key: string) => f.get(key) ?? '';
-  switch (type) {
-    case 'noauth':
-      return { type: 'none' };
-    case 'inherit':
-      return { type: 'inherit' };
-    case 'bearer':
-      return { type: 'bearer', token: get('token') };
-    case 'basic':
-      return { type: 'basic', username: get('username'), password: get('password') };
-    case 'apikey':
-      return { type: 'apikey', name: get('key') || 'X-Api-Key', value: get('value'), in: get('in') === 'query' ? 'query' : 'header' };
-    case 'oauth2': {
-      if (get('accessToken') !== '') builder.note(where, 'the access token saved in the file is left out: Tokenbench fetches its own.');
-      if (get('refreshToken') !== '') builder.note(where, 'the refresh token saved in the file is left out.');
-      return {
-        type: 'oauth2',
-        grant: get('grant_type') || 'authorization_code',
-        tokenUrl: get('accessTokenUrl'),
-        clientId: get('clientId'),
-        clientSecret: get('clientSecret'),
-        scope: get('scope'),
-        username: get('username'),
-        password: get('password'),
-        audience: get('audience') || undefined,
-        resource: get('resource') || undefined,
-        clientAuth: get('client_authentication') === 'body' ? 'body' : 'basic',
-        addTo: get('addTokenTo') === 'queryParams' ? 'query' : 'header',
-        headerPrefix: f.has('headerPrefix') ? get('headerPrefix') : undefined,
-      };
-    }
-    default:
-      return { type: 'unsupported', name: type || 'unnamed' };
-  }
+  return readAuthBlock({ type, get: (key) => f.get(key) ?? '', has: (key) => f.has(key) }, POSTMAN_AUTH, (what) => builder.note(where, what));
 }
 
 function noteScripts(builder: CollectionBuilder, item: Obj, where: string): void {

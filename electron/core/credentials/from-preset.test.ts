@@ -21,8 +21,9 @@ describe('credentials from a preset', () => {
       values: { apiKey: 'ldtkey_0123456789abcdef' },
     });
     expect(updated.variables.find((v) => v.name === 'expiresOn')).toMatchObject({ value: '', secret: false });
-    const status = await app.handlers['tokens:fetch']({ environmentId: environment.id, credentialId: credential.id });
-    expect(status).toMatchObject({ state: 'valid', expiresAt: null, tokenHint: 'cdef' });
+    const key = { environmentId: environment.id, credentialId: credential.id };
+    await app.handlers['tokens:fetch'](key);
+    expect(await app.tokens.status(key)).toMatchObject({ state: 'valid', expiresAt: null, tokenHint: 'cdef' });
   });
 
   it('names the required fields that are missing, and refuses fields the preset does not have', async () => {

@@ -39,17 +39,23 @@ function get(url: string): Promise<number> {
   });
 }
 
+/** A browser in which alice signs in, and the sign-in pages it was sent to. */
+function signingInBrowser() {
+  const browser = browserLogin('alice');
+  const opened: string[] = [];
+  const userAgent: UserAgentPort = {
+    async openAuthorization(request) {
+      opened.push(request.url);
+      await browser.openAuthorization(request);
+    },
+  };
+  return { browser, opened, userAgent };
+}
+
 describe('authorization code with PKCE', () => {
   it('signs in through the browser once, then renews with the refresh token; the listener serves one answer', async () => {
     const clock = createManualClock(Date.now());
-    const browser = browserLogin('alice');
-    const opened: string[] = [];
-    const userAgent: UserAgentPort = {
-      async openAuthorization(request) {
-        opened.push(request.url);
-        await browser.openAuthorization(request);
-      },
-    };
+    const { browser, opened, userAgent } = signingInBrowser();
     const engine = createTokenEngine({ cache: new MemoryTokenCache(), clock, userAgent });
     try {
       const e = env();
@@ -80,6 +86,46 @@ describe('authorization code with PKCE', () => {
       const entries = engine.timeline!.list();
       expect(JSON.stringify(entries)).not.toContain(sent.get('code_verifier'));
       expect(JSON.stringify(entries)).not.toContain(sent.get('code'));
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('a renewal nobody asked for does not open the browser when the refresh token is refused: it says "sign in again" and waits', async () => {
+    const clock = createManualClock(Date.now());
+    const { opened, userAgent } = signingInBrowser();
+    const cache = new MemoryTokenCache();
+    const engine = createTokenEngine({ cache, clock, userAgent });
+    try {
+      const e = env();
+      const cred = credential(preset);
+      const first = await engine.getToken(e, cred);
+      expect(opened).toHaveLength(1);
+      // The auth service no longer knows the refresh token (revoked, or expired on its side).
+      const key = { environmentId: e.id, credentialId: cred.id };
+      await cache.set(key, { ...(await cache.get(key))!, refreshToken: 'a-refresh-token-the-server-never-issued' });
+      const requests = server.tokenRequests;
+
+      clock.advance(280_000); // inside the renewal margin
+      const kept = await engine.getToken(e, cred, { interactive: false });
+      expect(kept.token).toBe(first.token);
+      expect(server.tokenRequests).toBe(requests + 1); // the refresh grant, refused
+      expect(opened).toHaveLength(1);
+      expect((await engine.status(e, cred)).lastError).toMatchObject({ code: 'sign-in-required', message: expect.stringMatching(/refused the refresh token: sign in again/) });
+
+      // Expired now: still no browser and no request (the refused refresh token was dropped).
+      clock.advance(30_000);
+      const waiting = await rejection(engine.getToken(e, cred, { interactive: false }));
+      expect(waiting.code).toBe('sign-in-required');
+      expect(opened).toHaveLength(1);
+      expect(server.tokenRequests).toBe(requests + 1);
+
+      // The user's click (or the CLI's token command) signs in, straight away: no refused refresh first.
+      const signedIn = await engine.getToken(e, cred);
+      expect(opened).toHaveLength(2);
+      expect(signedIn.token).not.toBe(first.token);
+      expect(new URLSearchParams(server.tokenRequestLog.at(-1)!.body).get('grant_type')).toBe('authorization_code');
+      expect(server.tokenRequests).toBe(requests + 2);
     } finally {
       engine.dispose();
     }

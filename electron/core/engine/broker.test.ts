@@ -121,6 +121,33 @@ describe('token broker', () => {
     expect(server.tokenRequests).toBe(2);
   });
 
+  it('does not count a refused connection against the spacing: nothing reached the auth service', async () => {
+    // A port nothing listens on: the address a stopped server (the demo's, before a restart) left behind.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const stopped = environment(preset, { tokenUrl: `http://127.0.0.1:${deadPort}/oauth/v2/token`, clientId: 'bench-client', clientSecret: CLIENT_SECRET });
+
+    const refused = await engine.getToken(stopped, cred).catch((e: unknown) => e);
+    expect((refused as TokenError).code).toBe('connection-refused');
+    // At once, and again: no spacing, no back-off, no request counted.
+    expect((await engine.getToken(stopped, cred).catch((e: unknown) => e) as TokenError).code).toBe('connection-refused');
+    const status = await engine.status(stopped, cred);
+    expect(status.tokenRequestsLastHour).toBe(0);
+    expect(status.guard).toMatchObject({ nextAttemptAt: null, consecutiveFailures: 0 });
+    // The address corrected (the server moved to its new port): the token comes without waiting.
+    await engine.getToken(env, cred);
+    expect(server.tokenRequests).toBe(1);
+  });
+
+  it('counts a server that answered with an error against the spacing', async () => {
+    server.injectTokenFault({ status: 503, times: 1 });
+    expect((await attempt())?.code).toBe('server-error');
+    expect((await attempt())?.code).toBe('guard-refused');
+    expect(server.tokenRequests).toBe(1);
+  });
+
   it('honours Retry-After on 429 (seconds and HTTP date): a server that always refuses sees few, spaced requests', async () => {
     server.injectTokenFault({ status: 429, body: '{"error":"slow_down"}', contentType: 'application/json', headers: { 'retry-after': '120' }, times: Infinity });
     const first = await attempt();

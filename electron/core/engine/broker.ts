@@ -9,7 +9,7 @@
 import type { TokenRequestRecipe } from '../../../shared/recipe';
 import { describeRetry, TokenError, type TokenErrorInfo } from './errors';
 import { RequestGuard } from './guard';
-import type { GuardStore } from './guard-store';
+import type { GuardRecord, GuardStore } from './guard-store';
 import type { CredentialPlan } from './plan';
 import type { ReadToken } from './read-response';
 import { authorizeInBrowser, checkAuthorization, type UserAgentPort } from './authorization-code';
@@ -60,6 +60,11 @@ const DEFAULT_GUARD = { minIntervalSeconds: 5, backoffInitialSeconds: 2, backoff
 /** Why a token is needed: a plain need is met by a fresh token; a renewal asks anew. */
 interface Need {
   forceRenew: boolean;
+  /**
+   * false for renewals nobody asked for (the dashboard's own): a credential that needs the user
+   * to sign in again says so (`sign-in-required`) instead of opening the browser unasked.
+   */
+  interactive?: boolean;
   /** The token an API rejected: any other usable token meets the need (another process renewed). */
   rejected?: string;
 }
@@ -79,12 +84,12 @@ export class TokenBroker {
   constructor(private readonly deps: BrokerDeps) {}
 
   /** A usable token: the held one, a share of a request in flight, or a new one. */
-  token(plan: CredentialPlan, forceRenew = false): Promise<BrokeredToken> {
+  token(plan: CredentialPlan, forceRenew = false, interactive = true): Promise<BrokeredToken> {
     const held = this.memory.get(plan.keyString);
     if (!forceRenew && held && held.fingerprint === plan.fingerprint && this.isFresh(held, plan, this.deps.clock.now())) {
       return Promise.resolve({ token: held, fromCache: true });
     }
-    return this.fly(plan, { forceRenew });
+    return this.fly(plan, { forceRenew, interactive });
   }
 
   /** Joins this process's request in flight for `plan`, or starts one. */
@@ -214,7 +219,7 @@ export class TokenBroker {
       throw refused;
     }
     try {
-      return { token: await this.renew(plan, prepared, current, guard), fromCache: false };
+      return { token: await this.renew(plan, prepared, current, guard, need.interactive !== false), fromCache: false };
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
       this.recordError(plan, error);
@@ -224,11 +229,17 @@ export class TokenBroker {
   }
 
   /** One guarded attempt: the refresh grant when possible, else (or when it is refused) the token request. */
-  private async renew(plan: CredentialPlan, prepared: Prepared, current: CachedToken | undefined, guard: RequestGuard): Promise<CachedToken> {
+  private async renew(plan: CredentialPlan, prepared: Prepared, current: CachedToken | undefined, guard: RequestGuard, interactive: boolean): Promise<CachedToken> {
+    const signIn = (plan.recipe as TokenRequestRecipe).authorization !== undefined;
+    // Nothing to try without the user: no request is sent, and none counts.
+    if (signIn && !interactive && !prepared.refresh) throw signInRequired('There is no refresh token to renew this token with');
+    const before = guard.toRecord();
     guard.begin(this.deps.clock.now());
     // Recorded before sending: a process killed mid-request still counts against the spacing.
-    await this.saveGuard(plan, guard, 'before');
+    await this.saveGuard(plan, guard.toRecord(), 'before');
     let read: ReadToken | undefined;
+    // Whether any request reached the auth service: only those can cost a ban.
+    let reached = false;
     try {
       if (prepared.refresh && current?.refreshToken) {
         try {
@@ -237,19 +248,37 @@ export class TokenBroker {
           if (!read.refreshToken) read = { ...read, refreshToken: current.refreshToken };
         } catch (error) {
           if (!(error instanceof TokenError) || !REFRESH_REFUSED.has(error.code)) throw error;
+          reached = true;
+          // The refresh token is no good: dropped, so the next attempt goes straight to what works.
+          await this.dropRefreshToken(plan, current);
+          if (signIn && !interactive) throw signInRequired('The auth service refused the refresh token');
         }
       }
       read ??= await sendTokenRequest(this.deps, await this.authorized(plan, prepared.token));
     } catch (error) {
-      guard.fail(error instanceof TokenError ? error.retryAt : undefined);
-      await this.saveGuard(plan, guard, 'after');
+      if (!reached && error instanceof TokenError && error.code === 'connection-refused') {
+        // Nothing listened there (a stopped local server, a wrong port): no request reached the
+        // auth service, so none counts against its spacing or back-off, and a corrected address
+        // (the demo's new port after a restart) can be tried at once.
+        await this.saveGuard(plan, before, 'after');
+        throw error;
+      }
+      // Waiting for the user is no failure of the auth service: no back-off for it.
+      if (!(error instanceof TokenError && error.code === 'sign-in-required')) guard.fail(error instanceof TokenError ? error.retryAt : undefined);
+      await this.saveGuard(plan, guard.toRecord(), 'after');
       throw error;
     }
     guard.succeed();
     // The token first: processes watching the guard then find it when they look.
     const token = await this.store(plan, read);
-    await this.saveGuard(plan, guard, 'after');
+    await this.saveGuard(plan, guard.toRecord(), 'after');
     return token;
+  }
+
+  private async dropRefreshToken(plan: CredentialPlan, token: CachedToken): Promise<void> {
+    const { refreshToken: _refused, ...kept } = token;
+    this.memory.set(plan.keyString, kept);
+    await this.persist(plan, kept);
   }
 
   /** The token request as prepared, or, after the user's sign-in in the browser, with its code. */
@@ -275,9 +304,8 @@ export class TokenBroker {
    * Without a record of the attempt no request may go out (others could not space theirs); after
    * the answer, a failed save is shown but the answer is still used.
    */
-  private async saveGuard(plan: CredentialPlan, guard: RequestGuard, when: 'before' | 'after'): Promise<void> {
+  private async saveGuard(plan: CredentialPlan, record: GuardRecord, when: 'before' | 'after'): Promise<void> {
     try {
-      const record = guard.toRecord();
       await this.deps.guards.write(plan.key, when === 'before' ? { ...record, sendingSince: this.deps.clock.now() } : record);
     } catch (error) {
       const failure = new TokenError({
@@ -342,6 +370,14 @@ export class TokenBroker {
     for (const cancel of this.timers.get(keyString) ?? []) cancel();
     this.timers.delete(keyString);
   }
+}
+
+function signInRequired(why: string): TokenError {
+  return new TokenError({
+    code: 'sign-in-required',
+    message: `${why}: sign in again. Tokenbench does not open the browser by itself.`,
+    hint: 'Choose “Sign in again” (or get the token) to sign in in your browser.',
+  });
 }
 
 function cacheError(action: 'read' | 'store', error: unknown): TokenError {

@@ -2,7 +2,7 @@
 // environment x credential and to make authenticated API calls. Electron-free.
 //
 //   const engine = createTokenEngine({ cache, guards?, timeline?, clock?, http? });
-//   await engine.getToken(env, cred, { forceRenew? })      -> IssuedToken (main process only)
+//   await engine.getToken(env, cred, { forceRenew?, interactive? }) -> IssuedToken (main process only)
 //   await engine.authenticatedRequest(env, cred, request)  -> { response, renewedAfter401, sentHeaders, sentUrl }
 //   await engine.status(env, cred)                         -> TokenStatus (no secrets: safe for the renderer)
 //   await engine.forget({ environmentId, credentialId })
@@ -13,6 +13,7 @@
 //   engine.dispose()                                       -> cancels timers, closes its own HTTP client
 //
 // Every failure is a TokenError { code, message, hint, status?, retryAt? }; send `error.toInfo()` over IPC.
+import { randomUUID } from 'node:crypto';
 import { previewTokenRequest, resolveTemplate, type Recipe, type TokenRequestPreview, type VariableScope } from '../../../shared/recipe';
 import { createHttpClient, type HttpClient, type HttpResponse } from '../http';
 import { authenticatedRequest, type ApiRequest, type AuthenticatedResponse } from './authenticated-request';
@@ -46,7 +47,8 @@ export interface TokenEngineOptions {
 }
 
 export interface TokenEngine {
-  getToken(env: EngineEnvironment, cred: EngineCredential, options?: { forceRenew?: boolean }): Promise<IssuedToken>;
+  /** `interactive: false`: never opens the browser for a sign-in (renewals nobody asked for). */
+  getToken(env: EngineEnvironment, cred: EngineCredential, options?: { forceRenew?: boolean; interactive?: boolean }): Promise<IssuedToken>;
   authenticatedRequest(env: EngineEnvironment, cred: EngineCredential, request: ApiRequest): Promise<AuthenticatedResponse>;
   status(env: EngineEnvironment, cred: EngineCredential): Promise<TokenStatus>;
   forget(key: TokenKey): Promise<void>;
@@ -69,7 +71,6 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
   const ownHttp = options.http ? undefined : createHttpClient();
   const http = options.http ?? ownHttp!;
   const listeners = new Set<(key: TokenKey) => void>();
-  let sequence = 0;
   const proofs = new DpopProofs(options.proofKeys ?? createMemoryProofKeyStore(), options.rememberSecret);
   const broker = new TokenBroker({
     cache: options.cache,
@@ -78,7 +79,9 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
     clock,
     timeline: options.timeline ?? ownTimeline!,
     dpop: proofs,
-    nextId: () => `${clock.now().toString(36)}-${(sequence++).toString(36)}`,
+    // Random: the app and CLI processes append to one timeline file, and a time and a counter
+    // per process would give two processes' entries the same id within one millisecond.
+    nextId: () => randomUUID(),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     notify: (key) => {
       for (const listener of listeners) listener(key);
@@ -95,7 +98,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
     fromCache,
   });
 
-  async function tokenFor(plan: CredentialPlan, forceRenew: boolean): Promise<IssuedToken> {
+  async function tokenFor(plan: CredentialPlan, forceRenew: boolean, interactive = true): Promise<IssuedToken> {
     if (plan.recipe.kind !== 'token-request') {
       try {
         return issue(plan, { ...staticToken(plan), issuedAt: null, extras: {} }, true);
@@ -104,7 +107,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
         throw error;
       }
     }
-    const { token, fromCache } = await broker.token(plan, forceRenew);
+    const { token, fromCache } = await broker.token(plan, forceRenew, interactive);
     return issue(plan, token, fromCache);
   }
 
@@ -131,7 +134,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
   }
 
   return {
-    getToken: async (env, cred, opts = {}) => tokenFor(planOrRecord(env, cred), opts.forceRenew ?? false),
+    getToken: async (env, cred, opts = {}) => tokenFor(planOrRecord(env, cred), opts.forceRenew ?? false, opts.interactive ?? true),
 
     async authenticatedRequest(env, cred, request) {
       const plan = planOrRecord(env, cred);

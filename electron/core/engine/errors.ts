@@ -31,6 +31,8 @@ export type TokenErrorCode =
   // the user's step in the browser (authorization code) did not end in a code
   | 'authorization-failed'
   | 'authorization-timeout'
+  // a renewal nobody asked for needs the user to sign in again: it waits for their click
+  | 'sign-in-required'
   // another Tokenbench process held the credential's turn too long
   | 'token-busy'
   | 'cache-failed';

@@ -36,8 +36,25 @@ export function templateErrorToTokenError(error: TemplateError): TokenError {
   });
 }
 
+/**
+ * Plans by the environment and credential objects they were made from (inputs are never changed
+ * in place; changed inputs are new objects): one token fetch hashes its inputs once, however
+ * often it asks for the status, the token and the status again.
+ */
+const plans = new WeakMap<EngineEnvironment, WeakMap<EngineCredential, CredentialPlan>>();
+
 /** Throws `unknown-variable` (naming the variable and the recipe field) before anything is sent. */
 export function planFor(env: EngineEnvironment, cred: EngineCredential): CredentialPlan {
+  let byCredential = plans.get(env);
+  const known = byCredential?.get(cred);
+  if (known) return known;
+  const plan = newPlan(env, cred);
+  if (!byCredential) plans.set(env, (byCredential = new WeakMap()));
+  byCredential.set(cred, plan);
+  return plan;
+}
+
+function newPlan(env: EngineEnvironment, cred: EngineCredential): CredentialPlan {
   const { json, variables } = factsOf(cred.recipe);
   const hash = createHash('sha256').update(json).update('\u0000');
   for (const name of variables) {

@@ -14,6 +14,17 @@ describe('parseIsoTimestamp', () => {
     expect(utc('  2021-11-19T23:36:09Z  ')).toBe(Date.UTC(2021, 10, 19, 23, 36, 9));
   });
 
+  it('reads the years 0000-0099 as themselves, not as 1900-1999', () => {
+    expect(utc('0001-01-01T00:00:00Z')).toBe(Date.parse('0001-01-01T00:00:00Z'));
+    expect(utc('0099-12-31T23:59:59.5Z')).toBe(Date.parse('0099-12-31T23:59:59.500Z'));
+    expect(utc('0050-06-15')).toBe(Date.parse('0050-06-15T00:00:00Z'));
+    // Year 0 is a leap year (1900 is not): its 29 February exists.
+    expect(utc('0000-02-29T12:00:00Z')).toBe(Date.parse('0000-02-29T12:00:00Z'));
+    expect(utc('0100-02-29')).toBeUndefined();
+    expect(parseIsoTimestamp('0050-06-15T12:00:00', 'UTC')).toBe(Date.parse('0050-06-15T12:00:00Z'));
+    expect(utc('0050-06-15T12:00:00+02:00')).toBe(Date.parse('0050-06-15T10:00:00Z'));
+  });
+
   it('reads Z in either case, and offsets with or without a colon or minutes', () => {
     const at = Date.UTC(2021, 10, 19, 12, 0, 0);
     expect(utc('2021-11-19T12:00:00z')).toBe(at);

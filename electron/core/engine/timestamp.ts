@@ -29,7 +29,7 @@ function formatFor(zone: string): Intl.DateTimeFormat {
 function zoneOffsetMs(zone: string, utcMs: number): number {
   const parts: Record<string, number> = {};
   for (const part of formatFor(zone).formatToParts(new Date(utcMs))) parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const wall = utc(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   return wall - (utcMs - (((utcMs % 1000) + 1000) % 1000));
 }
 
@@ -45,6 +45,14 @@ function wallTimeInZone(wallAsUtc: number, zone: string): number {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+/** The Gregorian calendar repeats every 400 years, 146,097 days. */
+const FOUR_CENTURIES_MS = 146_097 * DAY_MS;
+
+/** Date.UTC, except that years 0-99 are those years (Date.UTC reads them as 1900-1999). */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): number {
+  if (year >= 100) return Date.UTC(year, month, day, hour, minute, second, ms);
+  return Date.UTC(year + 400, month, day, hour, minute, second, ms) - FOUR_CENTURIES_MS;
+}
 
 /** ms epoch, or undefined when `text` is not an ISO date/timestamp or names an impossible date. */
 export function parseIsoTimestamp(text: string, zone: string): number | undefined {
@@ -53,7 +61,7 @@ export function parseIsoTimestamp(text: string, zone: string): number | undefine
   const [, y, mo, d, h, mi, s, fraction = '', offset] = match;
   // Sub-millisecond digits (Live Data sends microseconds) are truncated, never rounded up.
   const ms = Number(fraction.slice(0, 3).padEnd(3, '0'));
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
+  const wall = utc(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
   const check = new Date(wall);
   // An impossible day or hour moves the date; minutes and seconds past 59 only move the hour.
   if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(mi) > 59 || Number(s) > 59) {

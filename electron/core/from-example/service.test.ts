@@ -62,8 +62,9 @@ describe('from example, end to end in the main process', () => {
     expect(JSON.stringify(saved)).not.toContain(examples.LEMONWAY_DOC_KEY);
     for (const file of readdirSync(dataDir)) if (file.endsWith('.json')) expect(readFileSync(path.join(dataDir, file), 'utf8')).not.toContain(examples.LEMONWAY_DOC_KEY);
 
-    const token = await ask(main, 'tokens:fetch', { environmentId, credentialId: saved.value.credential.id });
-    expect(token).toMatchObject({ ok: true, value: { state: 'valid' } });
+    const key = { environmentId, credentialId: saved.value.credential.id };
+    expect(await ask(main, 'tokens:fetch', key)).toMatchObject({ ok: true, value: { reused: false } });
+    expect(await main.tokens.status(key)).toMatchObject({ state: 'valid' });
     expect(lemonway.tokenRequestLog[0]!.headers.authorization).toBe(`basic ${examples.LEMONWAY_DOC_KEY}`);
   });
 

@@ -49,7 +49,9 @@ describe('demo handlers', () => {
     expect(fs.readFileSync(path.join(dataDir, 'workspace.json'), 'utf8')).not.toContain(secret);
 
     for (const credential of status.credentials) {
-      const token = await app.handlers['tokens:fetch']({ environmentId: environment.id, credentialId: credential.id });
+      const key = { environmentId: environment.id, credentialId: credential.id };
+      await app.handlers['tokens:fetch'](key);
+      const token = await app.tokens.status(key);
       expect(token.state).toBe('valid');
       expect(token.expiresAt! - Date.now()).toBeGreaterThan(5_000);
       const hello = await app.handlers['demo:hello']({ credentialId: credential.id });

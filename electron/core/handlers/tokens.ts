@@ -2,7 +2,7 @@
  * Handlers for tokens and the auth timeline. Statuses and redacted exchanges go to the
  * renderer; token values never do (copy goes through the main process's clipboard).
  */
-import type { JwtInspection, TokenStatus } from '../../../shared/domain/token';
+import type { JwtInspection } from '../../../shared/domain/token';
 import type { tokenChannels } from '../../../shared/ipc/domains/tokens';
 import type { TokenService } from '../tokens/service';
 import type { TimelineStore } from '../tokens/timeline-store';
@@ -19,16 +19,19 @@ export interface TokenHandlerDeps {
 
 export function tokenHandlers(deps: TokenHandlerDeps): HandlersOf<typeof tokenChannels> {
   const { tokens } = deps;
-  const statusAfter = async (key: TokenStatus['key'], action: () => Promise<unknown>) => {
-    await action();
-    return tokens.status(key);
-  };
 
+  // The status goes to every window as one `tokens:changed` event (announced by the token
+  // service before these answers), not in the answer as well: the dashboard and the credential
+  // editor of every window stay right from the one event, and the asking window is told once.
   return {
     'tokens:list': () => tokens.list(),
-    'tokens:fetch': ({ environmentId, credentialId, renew, confirmed }) =>
-      statusAfter({ environmentId, credentialId }, () => tokens.fetch({ environmentId, credentialId }, { renew, confirmed })),
-    'tokens:forget': (key) => statusAfter(key, () => tokens.forget(key)),
+    'tokens:fetch': async ({ environmentId, credentialId, renew, confirmed, automatic }) => ({
+      reused: (await tokens.fetch({ environmentId, credentialId }, { renew, confirmed, automatic, announce: true })).fromCache,
+    }),
+    'tokens:forget': async (key) => {
+      await tokens.forget(key);
+      return { forgotten: true };
+    },
     'tokens:copy': async (key) => deps.clipboard.copy((await tokens.fetch(key)).token),
     'tokens:inspect': async ({ environmentId, credentialId, jwksUrl, key, issuer }) => {
       const issued = await tokens.fetch({ environmentId, credentialId });

@@ -82,8 +82,9 @@ describe('importing a Postman collection', () => {
     const environment = app.workspace.read().environments[0]!;
     const oauth = app.credentials.read().credentials.find((c) => c.name.includes('OAuth'))!;
     expect(oauth.environmentIds).toEqual([environment.id]);
-    const token = (await call('tokens:fetch', { environmentId: environment.id, credentialId: oauth.id })) as { state: string };
-    expect(token.state).toBe('valid');
+    const key = { environmentId: environment.id, credentialId: oauth.id };
+    await call('tokens:fetch', key);
+    expect((await app.tokens.status(key)).state).toBe('valid');
     expect(emulator.tokenRequests).toBe(1);
 
     const saved = (await call('requests:list', {})) as SavedRequest[];

@@ -222,6 +222,24 @@ describe('durable writes when the system says no', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(newContent);
   });
 
+  it('names a missing source in a clear error, and leaves the copy as it was', () => {
+    const { dir, file } = setup('vault.json');
+    const copy = path.join(dir, 'vault.json.bak');
+    fs.writeFileSync(copy, 'the backup before');
+    const missing = path.join(dir, 'gone.json');
+    let thrown: unknown;
+    try {
+      copyFileDurably(missing, copy);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AppError);
+    expect(thrown).toMatchObject({ code: 'not-found', message: `${missing} could not be copied to vault.json.bak: it does not exist (it was moved or deleted). vault.json.bak was not changed.` });
+    expect((thrown as AppError).message).not.toMatch(/ENOENT/);
+    expect(fs.readFileSync(copy, 'utf8')).toBe('the backup before');
+    expect(fs.readFileSync(file, 'utf8')).toBe(oldContent);
+  });
+
   it('copies a file durably with its bytes and permission bits', () => {
     const { dir, file } = setup('vault.json');
     fs.chmodSync(file, 0o640);

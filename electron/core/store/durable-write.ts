@@ -57,9 +57,27 @@ export function writeFileDurably(filePath: string, content: string | Buffer, opt
   syncFolder(files, path.dirname(filePath));
 }
 
-/** A real, durable copy of `from` at `to` (same bytes, same permission bits). */
+/**
+ * A real, durable copy of `from` at `to` (same bytes, same permission bits). A source that cannot
+ * be read is an AppError naming it; `to` is then untouched.
+ */
 export function copyFileDurably(from: string, to: string, files: FileLayer = fs): void {
-  writeFileDurably(to, files.readFileSync(from), { files, mode: existingMode(files, from) ?? NEW_FILE_MODE });
+  let content: Buffer;
+  try {
+    content = files.readFileSync(from);
+  } catch (error) {
+    throw readError(from, to, error);
+  }
+  writeFileDurably(to, content, { files, mode: existingMode(files, from) ?? NEW_FILE_MODE });
+}
+
+function readError(from: string, to: string, error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const what = code === 'ENOENT' ? 'it does not exist (it was moved or deleted)' : code === 'EACCES' || code === 'EPERM' ? `Tokenbench may not read it (${code})` : `it could not be read (${error instanceof Error ? error.message : String(error)})`;
+  return new AppError(code === 'ENOENT' ? 'not-found' : 'store-write-failed', `${from} could not be copied to ${path.basename(to)}: ${what}. ${path.basename(to)} was not changed.`, {
+    hint: code === 'ENOENT' ? `Check that ${path.basename(from)} is in ${path.dirname(from)}.` : `Check that ${path.dirname(from)} can be read by you.`,
+    cause: error,
+  });
 }
 
 function existingMode(files: FileLayer, filePath: string): number | undefined {

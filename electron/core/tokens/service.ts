@@ -4,6 +4,7 @@
  * them to the token engine. Production confirmation is enforced here, so every entry point
  * (dashboard, runner, CLI) gets the same rule.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import type { Credential } from '../../../shared/domain/credential';
 import type { Environment } from '../../../shared/domain/environment';
@@ -30,17 +31,37 @@ export interface TokenServiceDeps {
   remember?(token: string): void;
   /** Before secrets leave: an environment holding secrets gets its allowed hosts (allowed-hosts/seed.ts). */
   settleAllowedHosts?(environmentId: string): Promise<unknown>;
+  /** Tells every window a token's new status (the `tokens:changed` event). */
+  announce?(status: TokenStatus): void;
+  /** Where a status that could not be worked out for `announce` is reported. */
+  log?(message: string): void;
+}
+
+export interface FetchOptions {
+  renew?: boolean;
+  confirmed?: boolean;
+  /** Announce the status when the fetch ends even if nothing changed. */
+  announce?: boolean;
+  /** Started by the dashboard's renewal, not the user: a needed sign-in waits for the user's click. */
+  automatic?: boolean;
 }
 
 export interface TokenService {
   /** One status per environment x credential where the credential is used. */
   list(): Promise<TokenStatus[]>;
   status(key: TokenKey): Promise<TokenStatus>;
-  fetch(key: TokenKey, options?: { renew?: boolean; confirmed?: boolean }): Promise<IssuedToken>;
+  /**
+   * A valid token (reused, or got now). The engine's reports of changes while it runs are held, and
+   * the new status is announced once when it ends (always, with `announce`: the caller's answer
+   * carries no status).
+   */
+  fetch(key: TokenKey, options?: FetchOptions): Promise<IssuedToken>;
   forget(key: TokenKey): Promise<void>;
   /** Forgets every cached token of a credential (after it changed or was deleted). */
   forgetCredential(credentialId: string): Promise<void>;
   authenticatedRequest(key: TokenKey, request: ApiRequest, options?: { confirmed?: boolean }): Promise<AuthenticatedResponse>;
+  /** Another process changed `key`'s token (seen in the shared guard): tells every window. */
+  changed(key: TokenKey): void;
   /** The joined environment and credential, for callers that need names or settings. */
   describe(key: TokenKey): { environment: Environment; credential: Credential };
 }
@@ -54,20 +75,33 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     return { environment, credential };
   }
 
-  type Inputs = { env: EngineEnvironment; cred: EngineCredential; environment: Environment };
+  type Inputs = { env: EngineEnvironment; cred: EngineCredential; environment: Environment; credential: Credential };
   /**
-   * The inputs of a fetch in progress, by key: the status the engine announces while it runs is
-   * worked out from them, so one fetch decrypts the environment's secrets once.
+   * Fetches (and forgets) in progress, by key: their inputs (every status asked for meanwhile is
+   * worked out from them, so one fetch decrypts the environment's secrets once) and whether the
+   * engine reported a change meanwhile (announced once, when the fetch ends).
    */
-  const fetching = new Map<string, Inputs>();
+  const fetching = new Map<string, { inputs?: Inputs; changed: boolean }>();
+
+  /**
+   * Whether the stored environment and credential are still those the inputs were read from. The
+   * demo moves its environment to a new port while a renewal may be in flight: a status worked
+   * out from the old inputs would describe a server that is gone.
+   */
+  function stillCurrent(inputs: Inputs): boolean {
+    const environment = ctx.workspace.read().environments.find((e) => e.id === inputs.environment.id);
+    const credential = deps.credentials.read().credentials.find((c) => c.id === inputs.credential.id);
+    return isDeepStrictEqual(environment, inputs.environment) && isDeepStrictEqual(credential, inputs.credential);
+  }
 
   async function engineInputs(key: TokenKey): Promise<Inputs> {
-    const held = fetching.get(tokenKeyString(key));
-    if (held) return held;
+    const held = fetching.get(tokenKeyString(key))?.inputs;
+    if (held && stillCurrent(held)) return held;
     const { environment, credential } = describe(key);
     const variables = await deps.resolveVariables(environment.id);
     return {
       environment,
+      credential,
       env: {
         id: environment.id,
         name: environment.name,
@@ -79,6 +113,28 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       cred: { id: credential.id, name: credential.name, recipe: credential.recipe },
     };
   }
+
+  /**
+   * Works out the status (from `inputs` while they are current) and tells every window; a failure
+   * to work it out is logged, never thrown.
+   */
+  async function announce(key: TokenKey, inputs?: Inputs): Promise<void> {
+    if (!deps.announce) return;
+    try {
+      const fresh = inputs && !deps.isVaultLocked() && stillCurrent(inputs);
+      deps.announce(fresh ? await engine.status(inputs.env, inputs.cred) : await status(key));
+    } catch (error) {
+      deps.log?.(`Token status for the dashboard failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** A token's status changed: announced now, or once when the fetch in progress for it ends. */
+  function changed(key: TokenKey): void {
+    const flight = fetching.get(tokenKeyString(key));
+    if (flight) flight.changed = true;
+    else void announce(key);
+  }
+  engine.onChange(changed);
 
   function assertConfirmed(environment: Environment, confirmed: boolean | undefined, action: string): void {
     if (environment.production && environment.confirmProduction && !confirmed) {
@@ -113,7 +169,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     return engine.status(env, cred);
   }
 
-  async function fetchWithInputs(key: TokenKey, options: { renew?: boolean; confirmed?: boolean } = {}): Promise<{ issued: IssuedToken; inputs: Inputs }> {
+  async function fetch(key: TokenKey, options: FetchOptions = {}): Promise<IssuedToken> {
     if (describe(key).credential.recipe.kind === 'token-request') await deps.settleAllowedHosts?.(key.environmentId);
     const inputs = await engineInputs(key);
     const { env, cred, environment } = inputs;
@@ -121,21 +177,42 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     // (this also keeps copy and decode of a held production token from asking).
     const reusable = !options.renew && (await engine.status(env, cred)).state === 'valid';
     if (!reusable) assertConfirmed(environment, options.confirmed, 'get a token');
+    return holding(key, inputs, options.announce === true, async () => {
+      const issued = await asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false, interactive: !options.automatic }));
+      deps.remember?.(issued.token);
+      return issued;
+    });
+  }
+
+  /**
+   * Runs `work` with the engine's reports of changes to `key` held, then announces the status
+   * once, before the caller answers (also when `always` and `work` succeeded), from `inputs`
+   * when it has them (no second decryption).
+   */
+  async function holding<T>(key: TokenKey, inputs: Inputs | undefined, always: boolean, work: () => Promise<T>): Promise<T> {
     const id = tokenKeyString(key);
     const outer = !fetching.has(id);
-    if (outer) fetching.set(id, inputs);
+    const flight = { ...(inputs ? { inputs } : {}), changed: false };
+    if (outer) fetching.set(id, flight);
+    let done = false;
     try {
-      const issued = await asAppError(() => engine.getToken(env, cred, { forceRenew: options.renew ?? false }));
-      deps.remember?.(issued.token);
-      return { issued, inputs };
+      const result = await work();
+      done = true;
+      return result;
     } finally {
+      const wanted = flight.changed || (done && always);
+      const holder = fetching.get(id);
       if (outer) fetching.delete(id);
+      // A fetch that joined another one leaves the announcement to it.
+      if (!outer && holder) holder.changed ||= wanted;
+      else if (wanted) await announce(key, inputs);
     }
   }
 
   return {
     describe,
     status,
+    changed,
 
     async list() {
       const environments = new Set(ctx.workspace.read().environments.map((e) => e.id));
@@ -147,10 +224,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       return Promise.all(keys.map(status));
     },
 
-    fetch: async (key, options) => (await fetchWithInputs(key, options)).issued,
-
-
-    forget: (key) => engine.forget(key),
+    fetch,
+    forget: (key) => holding(key, undefined, false, () => engine.forget(key)),
 
     async forgetCredential(credentialId) {
       await Promise.all(ctx.workspace.read().environments.map((e) => engine.forget({ environmentId: e.id, credentialId })));

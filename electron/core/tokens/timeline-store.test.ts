@@ -2,6 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startOAuth2ClientCredentials } from '../../../testing/emulators';
+import { credential, environment, presetOf } from '../../../testing/engine';
+import { createManualClock } from '../clock';
+import { createTokenEngine, MemoryTokenCache } from '../engine';
 import { timelineEntry } from '../engine/timeline';
 import { tempDir } from '../../../testing/vault';
 import { createTimelineStore } from './timeline-store';
@@ -71,5 +75,24 @@ describe('timeline store', () => {
     expect(() => store.record(entry(1))).not.toThrow();
     expect(seen[0]![0]).toMatch(/could not be saved to timeline\.jsonl .* The token itself was kept\./);
     expect(logged[0]).toMatch(/^The auth timeline could not be saved: .* The token was kept\.$/);
+  });
+
+  it('gives two processes appending to one file different entry ids, even within one millisecond', async () => {
+    const preset = presetOf('oauth2-client-credentials-basic');
+    const server = await startOAuth2ClientCredentials({ clientId: 'bench-client', clientSecret: 'timeline-secret-0123', lifetimeSeconds: 3600 });
+    const dataDir = tempDir();
+    // Two processes (an engine and a timeline store each) whose clocks read the same millisecond.
+    const clock = createManualClock(Date.UTC(2025, 0, 1));
+    const engines = [0, 1].map(() => createTokenEngine({ cache: new MemoryTokenCache(), clock, timeline: createTimelineStore({ dataDir }) }));
+    try {
+      const env = environment(preset, { tokenUrl: `${server.url}/oauth/v2/token`, clientId: 'bench-client', clientSecret: 'timeline-secret-0123' });
+      await Promise.all(engines.map((engine) => engine.getToken(env, credential(preset))));
+      const ids = createTimelineStore({ dataDir }).list().map((e) => e.id);
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(2);
+    } finally {
+      for (const engine of engines) engine.dispose();
+      await server.close();
+    }
   });
 });

@@ -92,7 +92,9 @@ describe('a workspace folder in git', { timeout: 120_000 }, () => {
     expect(fs.readdirSync(path.join(a, 'credentials')).sort()).toEqual(['Catalog.yaml', 'Orders.yaml']);
     // The app keeps working on the folder: a token with the secret from this machine's vault.
     const orders = app.credentials.read().credentials.find((c) => c.name === 'Orders')!;
-    expect((await app.handlers['tokens:fetch']({ environmentId: environment.id, credentialId: orders.id })).state).toBe('valid');
+    const key = { environmentId: environment.id, credentialId: orders.id };
+    await app.handlers['tokens:fetch'](key);
+    expect((await app.tokens.status(key)).state).toBe('valid');
 
     const b = path.join(path.dirname(a), 'B');
     git(path.dirname(a), 'clone', '-q', a, b);

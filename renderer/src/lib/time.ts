@@ -18,9 +18,26 @@ export function localTime(ms: number): string {
   return clockFormat.format(ms);
 }
 
-/** A length of time in its two largest units: "2 d 4 h", "3 min 05 s", "40 s". */
+/** The average Gregorian year and month, in seconds: long lifetimes need no calendar to be read. */
+const YEAR_SECONDS = 365.2425 * 86_400;
+const MONTH_SECONDS = YEAR_SECONDS / 12;
+
+/**
+ * A length of time in its two largest units: "73 y 1 mo", "3 mo 12 d", "2 d 4 h", "3 min 05 s",
+ * "40 s". Months and years from 60 days on, where a count of days stops being easy to read.
+ */
 export function duration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / SECOND));
+  if (total >= YEAR_SECONDS) {
+    const years = Math.floor(total / YEAR_SECONDS);
+    const months = Math.floor((total - years * YEAR_SECONDS) / MONTH_SECONDS);
+    return months > 0 ? `${years} y ${months} mo` : `${years} y`;
+  }
+  if (total >= 60 * 86_400) {
+    const months = Math.floor(total / MONTH_SECONDS);
+    const rest = Math.floor((total - months * MONTH_SECONDS) / 86_400);
+    return rest > 0 ? `${months} mo ${rest} d` : `${months} mo`;
+  }
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);

@@ -16,11 +16,24 @@ const pair = {
 export const tokenChannels = {
   /** One status per environment x credential where the credential is used. */
   'tokens:list': channel<TokenStatus[]>()(z.object({}).strict()),
-  /** Gets a token now (reusing a valid one unless `renew`), then returns its status. */
-  'tokens:fetch': channel<TokenStatus>()(
-    z.object({ ...pair, renew: z.boolean().optional(), confirmed: z.boolean().optional() }).strict(),
+  /**
+   * Gets a token now (reusing a valid one unless `renew`). The new status comes once, as the
+   * `tokens:changed` event every window and view listens to (sent before this answer), so the
+   * answer only says whether the held token was reused.
+   */
+  'tokens:fetch': channel<{ reused: boolean }>()(
+    z
+      .object({
+        ...pair,
+        renew: z.boolean().optional(),
+        confirmed: z.boolean().optional(),
+        /** The dashboard's own renewal: a credential that needs a new sign-in says so, and no browser opens. */
+        automatic: z.boolean().optional(),
+      })
+      .strict(),
   ),
-  'tokens:forget': channel<TokenStatus>()(z.object(pair).strict()),
+  /** Forgets the held token; the new status comes as `tokens:changed`, as for a fetch. */
+  'tokens:forget': channel<{ forgotten: true }>()(z.object(pair).strict()),
   /** The main process puts the token on the clipboard and clears it after `clearAfterMs`. */
   'tokens:copy': channel<CopiedSecret>()(z.object(pair).strict()),
   /** Header and claims of a JWT token; the signature checked against a JWKS URL, an issuer's discovered JWKS, or a key if given. */

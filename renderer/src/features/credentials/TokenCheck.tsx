@@ -51,7 +51,7 @@ function FailureDetails({ error }: { error: ErrorInfo }) {
 }
 
 export function TokenCheck({ environment, credentialId, blockedBecause }: TokenCheckProps) {
-  const { status, setStatus, error: statusError } = useTokenStatus(environment.id, credentialId);
+  const { status, error: statusError } = useTokenStatus(environment.id, credentialId);
   const vaultProblem = useSecretsUnavailable();
   const show = useShell((s) => s.show);
   const action = useAction();
@@ -62,8 +62,8 @@ export function TokenCheck({ environment, credentialId, blockedBecause }: TokenC
 
   async function fetchToken(confirmed: boolean, renew: boolean) {
     setConfirming(null);
-    const next = await action.run(() => api.tokens.fetch({ environmentId: environment.id, credentialId, renew, ...(confirmed ? { confirmed } : {}) }));
-    if (next) setStatus(next);
+    // The new status arrives as `tokens:changed` (useTokenStatus), not in the answer.
+    await action.run(() => api.tokens.fetch({ environmentId: environment.id, credentialId, renew, ...(confirmed ? { confirmed } : {}) }));
   }
 
   // The main process refuses unconfirmed production fetches too; its refusal opens the same question.

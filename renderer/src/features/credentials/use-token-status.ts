@@ -28,5 +28,5 @@ export function useTokenStatus(environmentId: string, credentialId: string) {
     };
   }, [environmentId, credentialId]);
 
-  return { status, setStatus, error };
+  return { status, error };
 }

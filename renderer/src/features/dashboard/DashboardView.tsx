@@ -4,7 +4,7 @@
  * when there is nothing yet.
  */
 import { Suspense, useEffect, type ComponentType } from 'react';
-import type { TokenKeyView } from '../../../../shared/domain/token';
+import type { TokenKey } from '../../../../shared/domain/token';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -20,7 +20,7 @@ import { useAutoRenew } from './use-auto-renew';
 import './dashboard.css';
 
 /** The dialog that decodes one token (the inspector feature), handed in by the shell. */
-export type TokenInspector = ComponentType<{ tokenKey: TokenKeyView; onClose(): void }>;
+export type TokenInspector = ComponentType<{ tokenKey: TokenKey; onClose(): void }>;
 
 export function DashboardView({ inspector: Inspector }: { inspector: TokenInspector }) {
   const loaded = useDashboard((s) => s.loaded);

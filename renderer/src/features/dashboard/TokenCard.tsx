@@ -160,7 +160,7 @@ export function CardActions({ status, busy, locked, label }: { status: TokenStat
           if (busy === undefined) void actions.fetch(key, { renew: held });
         }}
       >
-        {busy === 'fetch' ? 'Getting…' : held ? 'Renew now' : 'Get token'}
+        {busy === 'fetch' ? 'Getting…' : status.lastError?.code === 'sign-in-required' ? 'Sign in again' : held ? 'Renew now' : 'Get token'}
       </button>
       <button type="button" disabled={locked || !held || busy !== undefined} onClick={() => void actions.copy(key)}>
         Copy

@@ -4,18 +4,18 @@
  * process), with the production confirmation in between. Token values never reach this store.
  */
 import { create } from 'zustand';
-import type { TokenKeyView, TokenStatus } from '../../../../shared/domain/token';
+import type { TokenKey, TokenStatus } from '../../../../shared/domain/token';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { api, toErrorInfo, unwrap } from '../../lib/api';
 import { useVault } from '../../state/vault';
 
 export type TokenId = string;
-export const tokenId = (key: TokenKeyView): TokenId => `${key.environmentId}|${key.credentialId}`;
+export const tokenId = (key: TokenKey): TokenId => `${key.environmentId}|${key.credentialId}`;
 
 export type Busy = 'fetch' | 'forget' | 'copy';
 
 interface PendingConfirmation {
-  key: TokenKeyView;
+  key: TokenKey;
   renew: boolean;
   message: string;
   hint?: string;
@@ -32,7 +32,7 @@ interface DashboardState {
   copied: Record<TokenId, { clearAfterMs: number; at: number }>;
   confirmation: PendingConfirmation | null;
   /** The card whose token the JWT inspector shows. */
-  inspecting: TokenKeyView | null;
+  inspecting: TokenKey | null;
   query: string;
   grouped: boolean;
   /** Cards in a responsive grid, or one line per token for many tokens. */
@@ -40,12 +40,12 @@ interface DashboardState {
 
   load(): Promise<void>;
   /** `automatic`: started by renewal, so a production question is not asked. */
-  fetch(key: TokenKeyView, options?: { renew?: boolean; confirmed?: boolean; automatic?: boolean }): Promise<void>;
-  forget(key: TokenKeyView): Promise<void>;
-  copy(key: TokenKeyView): Promise<void>;
+  fetch(key: TokenKey, options?: { renew?: boolean; confirmed?: boolean; automatic?: boolean }): Promise<void>;
+  forget(key: TokenKey): Promise<void>;
+  copy(key: TokenKey): Promise<void>;
   confirm(): Promise<void>;
   cancelConfirmation(): void;
-  inspect(key: TokenKeyView | null): void;
+  inspect(key: TokenKey | null): void;
   dismissError(id: TokenId): void;
   setQuery(query: string): void;
   setGrouped(grouped: boolean): void;
@@ -67,7 +67,7 @@ export const useDashboard = create<DashboardState>((set, get) => {
   }
 
   /** Runs one card action: marks it busy, keeps its readable error, clears both after. */
-  async function act<T>(key: TokenKeyView, busy: Busy, call: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: ErrorInfo }> {
+  async function act<T>(key: TokenKey, busy: Busy, call: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: ErrorInfo }> {
     const id = tokenId(key);
     patch('busy', id, busy);
     patch('actionErrors', id, undefined);
@@ -120,8 +120,9 @@ export const useDashboard = create<DashboardState>((set, get) => {
     },
 
     async fetch(key, options = {}) {
-      const result = await act(key, 'fetch', () => unwrap(api.tokens.fetch({ ...key, renew: options.renew, confirmed: options.confirmed })));
-      if (result.ok) return receive(result.value);
+      // The new status arrives as `tokens:changed` (to every window), not in the answer.
+      const result = await act(key, 'fetch', () => unwrap(api.tokens.fetch({ ...key, renew: options.renew, confirmed: options.confirmed, automatic: options.automatic })));
+      if (result.ok) return;
       const { error } = result;
       if (error.code === 'confirmation-required') {
         if (!options.automatic) set({ confirmation: { key, renew: options.renew ?? false, message: error.message, hint: error.hint } });
@@ -132,8 +133,7 @@ export const useDashboard = create<DashboardState>((set, get) => {
 
     async forget(key) {
       const result = await act(key, 'forget', () => unwrap(api.tokens.forget(key)));
-      if (result.ok) receive(result.value);
-      else patch('actionErrors', tokenId(key), result.error);
+      if (!result.ok) patch('actionErrors', tokenId(key), result.error);
     },
 
     async copy(key) {

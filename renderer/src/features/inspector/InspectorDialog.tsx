@@ -4,7 +4,7 @@
  * and a signature check against a JWKS address or a key the user gives.
  */
 import { useEffect, useState } from 'react';
-import type { JwtInspection, TokenKeyView } from '../../../../shared/domain/token';
+import type { JwtInspection, TokenKey } from '../../../../shared/domain/token';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ModalDialog } from '../../components/ModalDialog';
@@ -15,7 +15,7 @@ import { ClaimTimes } from './ClaimTimes';
 import { SignatureCheck } from './SignatureCheck';
 import './inspector.css';
 
-export default function InspectorDialog({ tokenKey, onClose }: { tokenKey: TokenKeyView; onClose(): void }) {
+export default function InspectorDialog({ tokenKey, onClose }: { tokenKey: TokenKey; onClose(): void }) {
   const [inspection, setInspection] = useState<JwtInspection | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const environment = useEnvironments((s) => s.environments.find((e) => e.id === tokenKey.environmentId));

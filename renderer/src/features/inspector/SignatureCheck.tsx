@@ -3,14 +3,14 @@
  * issuer publishes (found by OpenID Connect discovery), or a key the user pastes. The key stays in this form's local state only; it is sent to the main process once.
  */
 import { useState, type FormEvent } from 'react';
-import type { JwtInspection, TokenKeyView } from '../../../../shared/domain/token';
+import type { JwtInspection, TokenKey } from '../../../../shared/domain/token';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { api, toErrorInfo, unwrap } from '../../lib/api';
 
 type Checked = Extract<JwtInspection['signature'], { checked: true }>;
 
-export function SignatureCheck({ tokenKey, issuer, alg }: { tokenKey: TokenKeyView; issuer?: string; alg: string }) {
+export function SignatureCheck({ tokenKey, issuer, alg }: { tokenKey: TokenKey; issuer?: string; alg: string }) {
   const [jwksUrl, setJwksUrl] = useState('');
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
