@@ -232,7 +232,7 @@ const TroubleshootingSchema = z
   .record(z.string().regex(/^[1-5]\d\d$/, 'Troubleshooting advice is keyed by an HTTP status code, e.g. "401".'), z.string().min(1).max(1000))
   .describe('Advice from the vendor\'s documentation, shown with the diagnosis when the token request fails with that status (e.g. {"401": "Ask the vendor to whitelist your IP."}).');
 
-export const AuthorizationSchema = z
+const AuthorizationCodeSchema = z
   .object({
     flow: z.literal('authorization-code').describe('OAuth2 authorization code with PKCE (S256), through the system browser and a loopback redirect (RFC 8252).'),
     url: template('The authorization endpoint, e.g. "{{authorizationUrl}}".'),
@@ -241,7 +241,22 @@ export const AuthorizationSchema = z
     params: fieldMap('Extra query parameters for the authorization request (e.g. {"prompt": "consent"}).').default({}),
     timeoutSeconds: z.number().positive().max(3600).default(300).describe('How long to wait for the user to sign in.'),
   })
-  .describe('A step in the browser before the token request: its code, PKCE verifier and redirect URI are {{authorizationCode}}, {{codeVerifier}} and {{redirectUri}} there.')
+  .describe('A step in the browser before the token request: its code, PKCE verifier and redirect URI are {{authorizationCode}}, {{codeVerifier}} and {{redirectUri}} there.');
+
+const DeviceAuthorizationSchema = z
+  .object({
+    flow: z.literal('device-code').describe('OAuth2 device authorization grant (RFC 8628): the user approves on any device with a short code; the token request polls.'),
+    url: template('The device authorization endpoint, e.g. "{{deviceAuthorizationUrl}}".'),
+    clientId: template('Usually {{clientId}}.'),
+    scope: template('Space-separated scopes to ask for; empty = the server\'s default.').optional(),
+    params: fieldMap('Extra form fields for the device authorization request.').default({}),
+    timeoutSeconds: z.number().positive().max(3600).default(900).describe('How long to wait for the approval at most (the server\'s expires_in may end it sooner).'),
+  })
+  .describe('A code the user enters at a link before the token request: that request is polled with {{deviceCode}} until the user approves.');
+
+export const AuthorizationSchema = z
+  .discriminatedUnion('flow', [AuthorizationCodeSchema, DeviceAuthorizationSchema])
+  .describe('A step where the user signs in before the token request.')
   .meta({ id: 'Authorization' });
 
 const TokenRequestRecipeSchema = z.object({
@@ -297,6 +312,8 @@ export type UseRecipe = z.output<typeof UseSchema>;
 export type ClientAuth = z.output<typeof ClientAuthSchema>;
 export type GuardPolicy = z.output<typeof GuardSchema>;
 export type Authorization = z.output<typeof AuthorizationSchema>;
+export type AuthorizationCode = Extract<Authorization, { flow: 'authorization-code' }>;
+export type DeviceAuthorization = Extract<Authorization, { flow: 'device-code' }>;
 
 export type RecipeParseResult = { ok: true; recipe: Recipe } | { ok: false; problems: string[] };
 

@@ -31,6 +31,10 @@ export type TokenErrorCode =
   // the user's step in the browser (authorization code) did not end in a code
   | 'authorization-failed'
   | 'authorization-timeout'
+  | 'authorization-cancelled'
+  // a device code sign-in (RFC 8628) is not approved yet, or the server asks to poll slower: polling goes on
+  | 'authorization-pending'
+  | 'authorization-slow-down'
   // another Tokenbench process held the credential's turn too long
   | 'token-busy'
   | 'cache-failed';

@@ -30,6 +30,8 @@ export interface TokenRequestInput {
   purpose: 'token' | 'refresh';
   /** For refresh requests: {{refreshToken}} and {{token}}. */
   builtins?: VariableScope;
+  /** A flow's own reading of an error answer (a device code poll's authorization_pending), before the usual diagnosis. */
+  readError?: (response: HttpResponse) => TokenError | undefined;
 }
 
 function requestOf(input: TokenRequestInput): { request: RequestRecipe; scope: VariableScope; prefix: string } {
@@ -123,7 +125,7 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
     });
     const now = deps.clock.now();
     if (response.status < 200 || response.status > 299) {
-      failure = diagnoseStatus(response, {
+      failure = input.readError?.(response) ?? diagnoseStatus(response, {
         what,
         displayUrl: built.displayUrl,
         environmentName: plan.env.name,
