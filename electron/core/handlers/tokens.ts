@@ -29,6 +29,8 @@ export function tokenHandlers(deps: TokenHandlerDeps): HandlersOf<typeof tokenCh
     'tokens:fetch': ({ environmentId, credentialId, renew, confirmed }) =>
       statusAfter({ environmentId, credentialId }, () => tokens.fetch({ environmentId, credentialId }, { renew, confirmed })),
     'tokens:forget': (key) => statusAfter(key, () => tokens.forget(key)),
+    'tokens:sign-ins': async () => tokens.signIns(),
+    'tokens:cancel-sign-in': async (key) => ({ cancelled: tokens.cancelSignIn(key) }),
     'tokens:copy': async (key) => deps.clipboard.copy((await tokens.fetch(key)).token),
     'tokens:inspect': async ({ environmentId, credentialId, jwksUrl, key, issuer }) => {
       const issued = await tokens.fetch({ environmentId, credentialId });

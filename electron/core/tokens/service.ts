@@ -7,7 +7,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Credential } from '../../../shared/domain/credential';
 import type { Environment } from '../../../shared/domain/environment';
-import type { TokenStatus } from '../../../shared/domain/token';
+import type { SignInWait, TokenStatus } from '../../../shared/domain/token';
 import type { CoreContext } from '../context';
 import type { DataFile } from '../store/data-file';
 import type { CredentialsFile } from '../credentials/store';
@@ -38,6 +38,10 @@ export interface TokenService {
   status(key: TokenKey): Promise<TokenStatus>;
   fetch(key: TokenKey, options?: { renew?: boolean; confirmed?: boolean }): Promise<IssuedToken>;
   forget(key: TokenKey): Promise<void>;
+  /** The sign-ins waiting for the user now (no secret in them). */
+  signIns(): SignInWait[];
+  /** Stops the sign-in waiting for `key`; false when none waits. */
+  cancelSignIn(key: TokenKey): boolean;
   /** Forgets every cached token of a credential (after it changed or was deleted). */
   forgetCredential(credentialId: string): Promise<void>;
   authenticatedRequest(key: TokenKey, request: ApiRequest, options?: { confirmed?: boolean }): Promise<AuthenticatedResponse>;
@@ -151,6 +155,10 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
 
 
     forget: (key) => engine.forget(key),
+
+    signIns: () => engine.signIns(),
+
+    cancelSignIn: (key) => engine.cancelSignIn(key),
 
     async forgetCredential(credentialId) {
       await Promise.all(ctx.workspace.read().environments.map((e) => engine.forget({ environmentId: e.id, credentialId })));
