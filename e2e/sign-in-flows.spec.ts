@@ -20,7 +20,7 @@ const CODE_PRESET = 'OAuth2 authorization code with PKCE (sign in in the browser
 let server: AuthorizationServer;
 
 // Two browsers, a sign-in and polls on a shared, loaded machine: generous, never a verdict on speed.
-test.setTimeout(180_000);
+test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async () => {
   server = await startAuthorizationServer({
