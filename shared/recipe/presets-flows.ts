@@ -51,6 +51,15 @@ export const oauth2ClientSecretJwt: Preset = definePreset({
   allowedHosts: [],
 });
 
+/** A public client's refresh grant: the refresh token kept in the vault, the client ID, no secret. */
+const PUBLIC_CLIENT_RENEWAL = {
+  refreshRequest: {
+    method: 'POST',
+    url: '{{tokenUrl}}',
+    body: { encoding: 'form', fields: { grant_type: 'refresh_token', refresh_token: '{{refreshToken}}', client_id: '{{clientId}}' } },
+  },
+} as const;
+
 const AUTHORIZATION_URL: PresetVariable = {
   name: 'authorizationUrl',
   label: 'Authorization URL',
@@ -91,13 +100,7 @@ export const oauth2AuthorizationCode: Preset = definePreset({
       },
     },
     tokenResponse: OAUTH2_RESPONSE,
-    renewal: {
-      refreshRequest: {
-        method: 'POST',
-        url: '{{tokenUrl}}',
-        body: { encoding: 'form', fields: { grant_type: 'refresh_token', refresh_token: '{{refreshToken}}', client_id: '{{clientId}}' } },
-      },
-    },
+    renewal: PUBLIC_CLIENT_RENEWAL,
   },
   variables: [AUTHORIZATION_URL, TOKEN_URL, CLIENT_ID, SCOPE],
   allowedHosts: [],
@@ -131,13 +134,7 @@ export const oauth2DeviceCode: Preset = definePreset({
       body: { encoding: 'form', fields: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: '{{deviceCode}}', client_id: '{{clientId}}' } },
     },
     tokenResponse: OAUTH2_RESPONSE,
-    renewal: {
-      refreshRequest: {
-        method: 'POST',
-        url: '{{tokenUrl}}',
-        body: { encoding: 'form', fields: { grant_type: 'refresh_token', refresh_token: '{{refreshToken}}', client_id: '{{clientId}}' } },
-      },
-    },
+    renewal: PUBLIC_CLIENT_RENEWAL,
   },
   variables: [DEVICE_AUTHORIZATION_URL, TOKEN_URL, CLIENT_ID, SCOPE],
   allowedHosts: [],
