@@ -195,6 +195,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     announce: (status) => ctx.emit('tokens:changed', status),
     log,
   });
+  engine.onSignIn((key, wait) => ctx.emit('tokens:sign-in', { key, wait }));
   // Token requests by other processes (the CLI) show on the dashboard too, once someone listens.
   let stopWatchingGuards: (() => void) | undefined;
 

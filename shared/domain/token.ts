@@ -41,6 +41,15 @@ export interface TokenStatus {
   lastError: (TokenFailure & { at: number }) | null;
 }
 
+/**
+ * A sign-in the user must finish before a token comes, for the credential's card. The user code is
+ * shown to the user on purpose; the device code, `state` and PKCE verifier never leave the main side.
+ */
+export type SignInWait = { key: TokenKey; startedAt: number; expiresAt: number } & (
+  | { flow: 'authorization-code' }
+  | { flow: 'device-code'; userCode: string; verificationUri: string; verificationUriComplete: string | null }
+);
+
 export interface TimelineEntryView {
   id: string;
   /** ms epoch when the request was sent */
@@ -49,7 +58,8 @@ export interface TimelineEntryView {
   environmentName: string;
   credentialId: string;
   credentialName: string;
-  purpose: 'token' | 'refresh';
+  /** `device-authorization`: the first step of a device code sign-in (RFC 8628), before the token requests that poll. */
+  purpose: 'token' | 'refresh' | 'device-authorization';
   method: string;
   /** With secrets masked. */
   url: string;

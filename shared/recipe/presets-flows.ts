@@ -1,5 +1,5 @@
 // Presets for the standard OAuth flows beyond a shared secret: client authentication by a signed
-// JWT (RFC 7523). Pure (no Node APIs).
+// JWT (RFC 7523), a sign-in in the browser (RFC 8252) or with a code on any device (RFC 8628). Pure (no Node APIs).
 import { CLIENT_ID, CLIENT_SECRET, definePreset, OAUTH2_RESPONSE, TOKEN_URL, type Preset, type PresetVariable } from './preset-types';
 import type { ClientAuth } from './recipe';
 
@@ -51,6 +51,15 @@ export const oauth2ClientSecretJwt: Preset = definePreset({
   allowedHosts: [],
 });
 
+/** A public client's refresh grant: the refresh token kept in the vault, the client ID, no secret. */
+const PUBLIC_CLIENT_RENEWAL = {
+  refreshRequest: {
+    method: 'POST',
+    url: '{{tokenUrl}}',
+    body: { encoding: 'form', fields: { grant_type: 'refresh_token', refresh_token: '{{refreshToken}}', client_id: '{{clientId}}' } },
+  },
+} as const;
+
 const AUTHORIZATION_URL: PresetVariable = {
   name: 'authorizationUrl',
   label: 'Authorization URL',
@@ -91,14 +100,42 @@ export const oauth2AuthorizationCode: Preset = definePreset({
       },
     },
     tokenResponse: OAUTH2_RESPONSE,
-    renewal: {
-      refreshRequest: {
-        method: 'POST',
-        url: '{{tokenUrl}}',
-        body: { encoding: 'form', fields: { grant_type: 'refresh_token', refresh_token: '{{refreshToken}}', client_id: '{{clientId}}' } },
-      },
-    },
+    renewal: PUBLIC_CLIENT_RENEWAL,
   },
   variables: [AUTHORIZATION_URL, TOKEN_URL, CLIENT_ID, SCOPE],
+  allowedHosts: [],
+});
+
+const DEVICE_AUTHORIZATION_URL: PresetVariable = {
+  name: 'deviceAuthorizationUrl',
+  label: 'Device authorization URL',
+  secret: false,
+  required: true,
+  help: 'The device authorization endpoint, e.g. https://auth.example.com/device/code (`tokenbench discover ISSUER` shows it).',
+};
+
+export const oauth2DeviceCode: Preset = definePreset({
+  id: 'oauth2-device-code',
+  name: 'OAuth2 device code (RFC 8628)',
+  vendor: 'OAuth2',
+  description:
+    'Tokenbench shows a short code and a link; you open the link on any device, enter the code and approve. Meanwhile Tokenbench asks the token endpoint at the pace the server sets, and renews with the refresh token it keeps in the vault.',
+  hints: [
+    'The client must be allowed the urn:ietf:params:oauth:grant-type:device_code grant.',
+    'Ask for offline_access if the server only gives refresh tokens with it.',
+  ],
+  recipe: {
+    version: 1,
+    kind: 'token-request',
+    authorization: { flow: 'device-code', url: '{{deviceAuthorizationUrl}}', clientId: '{{clientId}}', scope: '{{scope}}' },
+    tokenRequest: {
+      method: 'POST',
+      url: '{{tokenUrl}}',
+      body: { encoding: 'form', fields: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: '{{deviceCode}}', client_id: '{{clientId}}' } },
+    },
+    tokenResponse: OAUTH2_RESPONSE,
+    renewal: PUBLIC_CLIENT_RENEWAL,
+  },
+  variables: [DEVICE_AUTHORIZATION_URL, TOKEN_URL, CLIENT_ID, SCOPE],
   allowedHosts: [],
 });

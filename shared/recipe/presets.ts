@@ -1,7 +1,7 @@
 // Every preset the credential editor offers, vendor dialects first. Pure (no Node APIs).
 import type { Preset } from './preset-types';
 import { httpBasic, oauth2ClientCredentialsBasic, oauth2ClientCredentialsPost, oauth2Password, oauth2RefreshToken, staticApiKey } from './presets-standard';
-import { oauth2AuthorizationCode, oauth2ClientSecretJwt, oauth2PrivateKeyJwt } from './presets-flows';
+import { oauth2AuthorizationCode, oauth2ClientSecretJwt, oauth2DeviceCode, oauth2PrivateKeyJwt } from './presets-flows';
 import { landax, lemonway, lengow, liveDataServiceAccount, liveDataUser } from './presets-vendor';
 
 export type { Preset, PresetVariable } from './preset-types';
@@ -18,6 +18,7 @@ export const PRESETS: readonly Preset[] = [
   oauth2Password,
   oauth2RefreshToken,
   oauth2AuthorizationCode,
+  oauth2DeviceCode,
   oauth2PrivateKeyJwt,
   oauth2ClientSecretJwt,
   staticApiKey,

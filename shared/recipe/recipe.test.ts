@@ -73,7 +73,7 @@ describe('presets', () => {
   });
 
   it('mark credentials secret and use the agreed variable names', () => {
-    const allowed = new Set(['baseUrl', 'tokenUrl', 'clientId', 'clientSecret', 'apiKey', 'username', 'password', 'accessToken', 'secret', 'refreshToken', 'expiresOn', 'privateKey', 'authorizationUrl', 'scope']);
+    const allowed = new Set(['baseUrl', 'tokenUrl', 'clientId', 'clientSecret', 'apiKey', 'username', 'password', 'accessToken', 'secret', 'refreshToken', 'expiresOn', 'privateKey', 'authorizationUrl', 'deviceAuthorizationUrl', 'scope']);
     for (const preset of PRESETS) {
       for (const variable of preset.variables) {
         expect(allowed.has(variable.name), `${preset.id}.${variable.name}`).toBe(true);

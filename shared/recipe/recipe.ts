@@ -232,16 +232,33 @@ const TroubleshootingSchema = z
   .record(z.string().regex(/^[1-5]\d\d$/, 'Troubleshooting advice is keyed by an HTTP status code, e.g. "401".'), z.string().min(1).max(1000))
   .describe('Advice from the vendor\'s documentation, shown with the diagnosis when the token request fails with that status (e.g. {"401": "Ask the vendor to whitelist your IP."}).');
 
-export const AuthorizationSchema = z
+/** Where and as which client the user signs in, for which scopes: the same for both sign-in flows. */
+const signInFields = (url: string, params: string) => ({
+  url: template(url),
+  clientId: template('Usually {{clientId}}.'),
+  scope: template('Space-separated scopes to ask for; empty = the server\'s default.').optional(),
+  params: fieldMap(params).default({}),
+});
+
+const AuthorizationCodeSchema = z
   .object({
     flow: z.literal('authorization-code').describe('OAuth2 authorization code with PKCE (S256), through the system browser and a loopback redirect (RFC 8252).'),
-    url: template('The authorization endpoint, e.g. "{{authorizationUrl}}".'),
-    clientId: template('Usually {{clientId}}.'),
-    scope: template('Space-separated scopes to ask for; empty = the server\'s default.').optional(),
-    params: fieldMap('Extra query parameters for the authorization request (e.g. {"prompt": "consent"}).').default({}),
+    ...signInFields('The authorization endpoint, e.g. "{{authorizationUrl}}".', 'Extra query parameters for the authorization request (e.g. {"prompt": "consent"}).'),
     timeoutSeconds: z.number().positive().max(3600).default(300).describe('How long to wait for the user to sign in.'),
   })
-  .describe('A step in the browser before the token request: its code, PKCE verifier and redirect URI are {{authorizationCode}}, {{codeVerifier}} and {{redirectUri}} there.')
+  .describe('A step in the browser before the token request: its code, PKCE verifier and redirect URI are {{authorizationCode}}, {{codeVerifier}} and {{redirectUri}} there.');
+
+const DeviceAuthorizationSchema = z
+  .object({
+    flow: z.literal('device-code').describe('OAuth2 device authorization grant (RFC 8628): the user approves on any device with a short code; the token request polls.'),
+    ...signInFields('The device authorization endpoint, e.g. "{{deviceAuthorizationUrl}}".', 'Extra form fields for the device authorization request.'),
+    timeoutSeconds: z.number().positive().max(3600).default(900).describe('How long to wait for the approval at most (the server\'s expires_in may end it sooner).'),
+  })
+  .describe('A code the user enters at a link before the token request: that request is polled with {{deviceCode}} until the user approves.');
+
+export const AuthorizationSchema = z
+  .discriminatedUnion('flow', [AuthorizationCodeSchema, DeviceAuthorizationSchema])
+  .describe('A step where the user signs in before the token request.')
   .meta({ id: 'Authorization' });
 
 /** Algorithms a DPoP proof key may use (RFC 9449); ES256 is what servers support most. */
@@ -318,6 +335,8 @@ export type ClientAuth = z.output<typeof ClientAuthSchema>;
 export type GuardPolicy = z.output<typeof GuardSchema>;
 export type Authorization = z.output<typeof AuthorizationSchema>;
 export type DpopOption = z.output<typeof DpopSchema>;
+export type AuthorizationCode = Extract<Authorization, { flow: 'authorization-code' }>;
+export type DeviceAuthorization = Extract<Authorization, { flow: 'device-code' }>;
 
 export type RecipeParseResult = { ok: true; recipe: Recipe } | { ok: false; problems: string[] };
 

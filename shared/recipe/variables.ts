@@ -8,6 +8,8 @@ export const BUILTIN_VARIABLES = {
   tokenRequest: [] as string[],
   /** In the token request of a recipe with an authorization step (authorization code with PKCE). */
   authorizedTokenRequest: ['authorizationCode', 'codeVerifier', 'redirectUri'],
+  /** In the token request of a recipe with a device authorization step (RFC 8628): the polled request. */
+  deviceTokenRequest: ['deviceCode'],
   refreshRequest: ['refreshToken', 'token'],
   use: ['token', 'tokenType'],
 } as const;
@@ -51,7 +53,10 @@ export function recipeTemplateFields(recipe: Recipe): TemplateField[] {
   switch (recipe.kind) {
     case 'token-request': {
       const authorization = recipe.authorization;
-      const fields = requestFields(recipe.tokenRequest, 'tokenRequest', authorization ? BUILTIN_VARIABLES.authorizedTokenRequest : BUILTIN_VARIABLES.tokenRequest);
+      const builtins = !authorization
+        ? BUILTIN_VARIABLES.tokenRequest
+        : authorization.flow === 'device-code' ? BUILTIN_VARIABLES.deviceTokenRequest : BUILTIN_VARIABLES.authorizedTokenRequest;
+      const fields = requestFields(recipe.tokenRequest, 'tokenRequest', builtins);
       if (authorization) {
         fields.push({ field: 'authorization.url', template: authorization.url, builtins: none }, { field: 'authorization.clientId', template: authorization.clientId, builtins: none });
         if (authorization.scope !== undefined) fields.push({ field: 'authorization.scope', template: authorization.scope, builtins: none });

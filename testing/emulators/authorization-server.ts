@@ -1,5 +1,6 @@
 // A textbook OAuth 2.0 authorization server for tests, built on the real oidc-provider package:
-// client_credentials and refresh_token grants, a password grant (see password-grant.ts), client
+// client_credentials and refresh_token grants, a password grant (see password-grant.ts), the
+// authorization code and device code (RFC 8628) grants with oidc-provider's own sign-in pages, client
 // authentication by client_secret_basic, client_secret_post, client_secret_jwt or private_key_jwt
 // (RFC 7523), OpenID Connect discovery, and JWT access tokens (resource
 // indicators with a default resource). A small protected API on the same port verifies those
@@ -25,6 +26,8 @@ export interface AuthorizationServerClient {
    * client may use the authorization code grant, and the server's sign-in pages are on.
    */
   redirectUris?: string[];
+  /** The client may use the device authorization grant (RFC 8628); the server's sign-in pages are on. */
+  deviceFlow?: boolean;
   /** The public keys of a private_key_jwt client. */
   jwks?: { keys: JWK[] };
   /** Space-separated scopes this client may get; default "api". */
@@ -39,6 +42,10 @@ export interface AuthorizationServerOptions {
   refreshTokenTtlSeconds?: number;
   /** DPoP (RFC 9449, on in oidc-provider by default): every proof must carry a server nonce. */
   requireDpopNonce?: boolean;
+  /** The `interval` the device authorization endpoint states (oidc-provider states none: clients then wait 5 s). */
+  devicePollIntervalSeconds?: number;
+  /** How long a device code lives; default 600 s. */
+  deviceCodeTtlSeconds?: number;
 }
 
 export interface AuthorizationServer extends Emulator {
@@ -47,6 +54,8 @@ export interface AuthorizationServer extends Emulator {
   jwksUri: string;
   /** The resource indicator (and `aud`) of every access token: the protected API's base URL. */
   resource: string;
+  /** Where a device code sign-in starts (RFC 8628 3.1). */
+  deviceAuthorizationEndpoint: string;
   /** GET here with `Authorization: Bearer <JWT>`: 200 with the claims, 401 otherwise. */
   whoamiUrl: string;
   /** Errors oidc-provider hit while answering (kept instead of printed). */
@@ -75,6 +84,7 @@ function loadOidcProvider(): Promise<OidcModule> {
 }
 
 const TOKEN_PATH = '/token';
+const DEVICE_AUTHORIZATION_PATH = '/device/auth';
 const JWKS_PATH = '/jwks';
 const API_PREFIX = '/api/';
 
@@ -114,7 +124,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       ...(c.clientSecret !== undefined ? { client_secret: c.clientSecret } : {}),
       ...(c.jwks !== undefined ? { jwks: c.jwks } : {}),
       token_endpoint_auth_method: c.auth,
-      grant_types: ['client_credentials', 'refresh_token', 'password', ...(c.redirectUris ? ['authorization_code'] : [])],
+      grant_types: ['client_credentials', 'refresh_token', 'password', ...(c.redirectUris ? ['authorization_code'] : []), ...(c.deviceFlow ? ['urn:ietf:params:oauth:grant-type:device_code'] : [])],
       response_types: c.redirectUris ? ['code'] : [],
       redirect_uris: c.redirectUris ?? [],
       ...(c.redirectUris ? { application_type: 'native' as const } : {}),
@@ -123,7 +133,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       users.some((u) => u.username === accountId) ? { accountId, claims: () => ({ sub: accountId }) } : undefined,
     features: {
       // oidc-provider's own sign-in and consent pages: a user signs in as any name `users` lists.
-      devInteractions: { enabled: options.clients.some((c) => c.redirectUris !== undefined) },
+      devInteractions: { enabled: options.clients.some((c) => c.redirectUris !== undefined || c.deviceFlow) },
+      deviceFlow: { enabled: options.clients.some((c) => c.deviceFlow) },
       clientCredentials: { enabled: true },
       ...(options.requireDpopNonce ? { dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true } } : {}),
       resourceIndicators: {
@@ -148,8 +159,9 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       IdToken: accessTokenTtl,
       Session: refreshTokenTtl,
       Interaction: 600,
+      DeviceCode: options.deviceCodeTtlSeconds ?? 600,
     },
-    routes: { token: TOKEN_PATH, jwks: JWKS_PATH },
+    routes: { token: TOKEN_PATH, jwks: JWKS_PATH, device_authorization: DEVICE_AUTHORIZATION_PATH },
   };
   const provider = new Provider(issuer, configuration);
   provider.on('server_error', (_ctx: unknown, error: Error) => serverErrors.push(error));
@@ -164,6 +176,11 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
 
   // Counts, logs and faults token requests in front of oidc-provider's own handling.
   provider.use(async (ctx, next) => {
+    if (ctx.path === DEVICE_AUTHORIZATION_PATH && options.devicePollIntervalSeconds !== undefined) {
+      await next();
+      if (ctx.status === 200 && ctx.body !== null && typeof ctx.body === 'object') ctx.body = { ...(ctx.body as object), interval: options.devicePollIntervalSeconds };
+      return;
+    }
     if (ctx.path !== TOKEN_PATH) return next();
     const entry = record.logTokenRequest(Date.now(), flatHeaders(ctx.headers));
     const fault = record.faults.take();
@@ -221,6 +238,7 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
   return Object.assign(emulator, {
     issuer,
     tokenEndpoint: `${issuer}${TOKEN_PATH}`,
+    deviceAuthorizationEndpoint: `${issuer}${DEVICE_AUTHORIZATION_PATH}`,
     jwksUri: `${issuer}${JWKS_PATH}`,
     resource,
     whoamiUrl: `${issuer}/api/whoami`,

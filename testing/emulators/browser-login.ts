@@ -1,6 +1,7 @@
 // A stand-in for the system browser in tests: follows the authorization link with plain HTTP
 // (cookies kept, redirects followed by hand) and fills in oidc-provider's sign-in and consent
-// forms, until the authorization server sends it to the app's loopback redirect.
+// forms, until the authorization server sends it to the app's loopback redirect. It approves a
+// device code sign-in (RFC 8628) the same way: the code typed, or already in the link.
 import type { UserAgentPort } from '../../electron/core/engine';
 
 export interface BrowserLogin extends UserAgentPort {
@@ -10,11 +11,11 @@ export interface BrowserLogin extends UserAgentPort {
   readonly lastPage: () => string;
 }
 
-const FORM = /<form[^>]*action="([^"]+)"[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/i;
+const FORM = /<form([^>]*\bmethod="post"[^>]*)>([\s\S]*?)<\/form>/i;
 const INPUT = /<input[^>]*name="([^"]+)"[^>]*>/gi;
 
 /** Signs in as `login` wherever a form asks, and approves whatever consent page follows. */
-export function browserLogin(login: string, options: { password?: string; maxSteps?: number } = {}): BrowserLogin {
+export function browserLogin(login: string, options: { password?: string; maxSteps?: number; userCode?: string; declineDevice?: boolean } = {}): BrowserLogin {
   const visited: string[] = [];
   let last = '';
   const cookies = new Map<string, string>();
@@ -50,13 +51,17 @@ export function browserLogin(login: string, options: { password?: string; maxSte
         last = await response.text();
         const form = FORM.exec(last);
         if (!form) return; // the app's own page (or an error page): the flow is back with the app
+        if (/<p class="red">/.test(last)) return; // oidc-provider's device pages showing an error (a declined sign-in)
         const fields = new URLSearchParams();
         for (const input of form[2]!.matchAll(INPUT)) {
           const name = input[1]!;
           const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? '';
-          fields.set(name, name === 'login' ? login : name === 'password' ? (options.password ?? 'any') : value);
+          const typed = name === 'login' ? login : name === 'password' ? (options.password ?? 'any') : name === 'user_code' && !value ? options.userCode : undefined;
+          fields.set(name, typed ?? value);
         }
-        next = new URL(form[1]!, next);
+        // The device confirmation page's "[ Abort ]" button declines the sign-in.
+        if (options.declineDevice && form[1]!.includes('op.deviceConfirmForm')) fields.set('abort', 'yes');
+        next = new URL(/action="([^"]+)"/.exec(form[1]!)?.[1] ?? next.href, next);
         init = { method: 'POST', body: fields.toString() };
       }
       throw new Error(`the sign-in did not come back within ${options.maxSteps ?? 20} pages: ${visited.join(' -> ')}`);

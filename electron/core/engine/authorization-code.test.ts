@@ -178,6 +178,29 @@ describe('authorization code with PKCE', () => {
     engine.dispose();
   });
 
+  it('says it waits for the sign-in, and Cancel ends the wait and closes the listener', async () => {
+    let opened: string | undefined;
+    const engine = createTokenEngine({ cache: new MemoryTokenCache(), userAgent: { openAuthorization: async ({ url }) => void (opened = url) } });
+    const waits: unknown[] = [];
+    engine.onSignIn((_key, wait) => waits.push(wait));
+    try {
+      const e = env();
+      const cred = credential(preset);
+      const pending = engine.getToken(e, cred);
+      for (let i = 0; i < 3000 && opened === undefined; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(engine.signIns()).toEqual([expect.objectContaining({ flow: 'authorization-code', key: { environmentId: e.id, credentialId: cred.id } })]);
+      // Only what the card shows: no link (it carries state and the PKCE challenge).
+      expect(JSON.stringify(engine.signIns())).not.toContain(new URL(opened!).searchParams.get('state'));
+      expect(engine.cancelSignIn({ environmentId: e.id, credentialId: cred.id })).toBe(true);
+      expect(await rejection(pending)).toMatchObject({ code: 'authorization-cancelled' });
+      expect(waits).toEqual([expect.objectContaining({ flow: 'authorization-code' }), null]);
+      await expect(get(new URL(opened!).searchParams.get('redirect_uri')!)).rejects.toThrow(/ECONNREFUSED/);
+      expect((await engine.status(e, cred)).guard.consecutiveFailures).toBe(0);
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('a wrong client is the server refusing the sign-in, shown by its error page', async () => {
     const browser = browserLogin('alice');
     const engine = createTokenEngine({ cache: new MemoryTokenCache(), userAgent: { openAuthorization: (request) => browser.openAuthorization(request).then(() => undefined) }, });

@@ -5,15 +5,47 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolveTemplate, TemplateError, type Authorization, type VariableScope } from '../../../shared/recipe';
+import { resolveTemplate, TemplateError, type Authorization, type AuthorizationCode, type VariableScope } from '../../../shared/recipe';
 import { assertHostAllowed } from './allowed-hosts';
 import { TokenError } from './errors';
 import { templateErrorToTokenError, type CredentialPlan } from './plan';
+
+/** What the user needs to approve a device code sign-in (RFC 8628) on any device. */
+export interface DeviceCodePrompt {
+  userCode: string;
+  verificationUri: string;
+  /** The link with the code in it, when the server gives one. */
+  verificationUriComplete?: string;
+  /** ms epoch: when the code stops working. */
+  expiresAt: number;
+  /** Names the credential and environment. */
+  label: string;
+}
 
 /** Where the user is asked to act: the system browser in the app, the browser or a printed link in the CLI. */
 export interface UserAgentPort {
   /** Opens `url` for the user to sign in; `label` names the credential and environment. */
   openAuthorization(request: { url: string; label: string }): Promise<void>;
+  /**
+   * Shows a device code sign-in's code and link (the CLI prints them). Optional: the app's
+   * dashboard shows them from the engine's sign-in events instead.
+   */
+  showUserCode?(prompt: DeviceCodePrompt): void;
+}
+
+/** The user stopped waiting for a sign-in (the dashboard's Cancel). */
+export function signInCancelled(): TokenError {
+  return new TokenError({ code: 'authorization-cancelled', message: 'You cancelled the sign-in, so no token was asked for.', hint: 'Get the token again when you are ready to sign in.' });
+}
+
+/** A template of the recipe's authorization step, resolved against the environment's variables. */
+export function resolveAuthorizationField(template: string, scope: VariableScope, field: string): string {
+  try {
+    return resolveTemplate(template, scope, `authorization.${field}`).value;
+  } catch (error) {
+    if (error instanceof TemplateError) throw templateErrorToTokenError(error);
+    throw error;
+  }
 }
 
 export interface AuthorizationGrant {
@@ -42,22 +74,17 @@ function page(res: ServerResponse, status: number, title: string, text: string):
 }
 
 function authorizationUrl(authorization: Authorization, scope: VariableScope, params: Record<string, string>): URL {
-  const resolve = (template: string, field: string) => {
-    try {
-      return resolveTemplate(template, scope, `authorization.${field}`).value;
-    } catch (error) {
-      if (error instanceof TemplateError) throw templateErrorToTokenError(error);
-      throw error;
-    }
-  };
+  const resolve = (template: string, field: string) => resolveAuthorizationField(template, scope, field);
   let url: URL;
   try {
     url = new URL(resolve(authorization.url, 'url'));
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http');
   } catch (error) {
     if (error instanceof TokenError) throw error;
-    throw new TokenError({ code: 'invalid-url', message: 'The authorization URL is not a valid http(s) URL.', hint: 'Check authorization.url in the recipe and the variables it uses.' });
+    const what = authorization.flow === 'device-code' ? 'device authorization' : 'authorization';
+    throw new TokenError({ code: 'invalid-url', message: `The ${what} URL is not a valid http(s) URL.`, hint: 'Check authorization.url in the recipe and the variables it uses.' });
   }
+  if (authorization.flow === 'device-code') return url;
   const query: Record<string, string> = { response_type: 'code', client_id: resolve(authorization.clientId, 'clientId'), ...params };
   if (authorization.scope !== undefined) {
     const scopes = resolve(authorization.scope, 'scope').trim();
@@ -69,8 +96,10 @@ function authorizationUrl(authorization: Authorization, scope: VariableScope, pa
 }
 
 /** Checks the recipe's authorization URL (variables, host) before anything starts. */
-export function checkAuthorization(plan: CredentialPlan, authorization: Authorization): void {
-  assertHostAllowed(authorizationUrl(authorization, plan.scope, {}), plan.env, 'authorization request');
+export function checkAuthorization(plan: CredentialPlan, authorization: Authorization): URL {
+  const url = authorizationUrl(authorization, plan.scope, {});
+  assertHostAllowed(url, plan.env, authorization.flow === 'device-code' ? 'device authorization request' : 'authorization request');
+  return url;
 }
 
 /**
@@ -78,7 +107,7 @@ export function checkAuthorization(plan: CredentialPlan, authorization: Authoriz
  * server answers an error (the user declined, a wrong client) or the answer is not ours, and with
  * `authorization-timeout` when the user does not finish in time.
  */
-export async function authorizeInBrowser(plan: CredentialPlan, authorization: Authorization, userAgent: UserAgentPort): Promise<AuthorizationGrant> {
+export async function authorizeInBrowser(plan: CredentialPlan, authorization: AuthorizationCode, userAgent: UserAgentPort, signal?: AbortSignal): Promise<AuthorizationGrant> {
   const { verifier, challenge } = pkcePair();
   const state = base64url(randomBytes(24));
   let settle: { resolve(code: string): void; reject(error: TokenError): void } | undefined;
@@ -120,6 +149,9 @@ export async function authorizeInBrowser(plan: CredentialPlan, authorization: Au
     () => settle!.reject(new TokenError({ code: 'authorization-timeout', message: `No sign-in came back within ${authorization.timeoutSeconds} s, so Tokenbench stopped waiting.`, hint: 'Get the token again and finish the sign-in in the browser in time.' })),
     authorization.timeoutSeconds * 1000,
   );
+  const cancel = () => settle!.reject(signInCancelled());
+  if (signal?.aborted) cancel();
+  signal?.addEventListener('abort', cancel, { once: true });
   try {
     const url = authorizationUrl(authorization, plan.scope, { redirect_uri: redirectUri, state, code_challenge: challenge, code_challenge_method: 'S256' });
     assertHostAllowed(url, plan.env, 'authorization request');
@@ -127,6 +159,7 @@ export async function authorizeInBrowser(plan: CredentialPlan, authorization: Au
     return { authorizationCode: await outcome, codeVerifier: verifier, redirectUri };
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
     // One use: nothing more is listened for, and open connections go too.
     server.close();
     server.closeIdleConnections();

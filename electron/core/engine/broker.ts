@@ -12,8 +12,10 @@ import { RequestGuard } from './guard';
 import type { GuardRecord, GuardStore } from './guard-store';
 import type { CredentialPlan } from './plan';
 import type { ReadToken } from './read-response';
-import { authorizeInBrowser, checkAuthorization, type UserAgentPort } from './authorization-code';
+import type { SignInWait } from '../../../shared/domain/token';
+import { checkAuthorization, type UserAgentPort } from './authorization-code';
 import { renewAt } from './renewal';
+import { firstToken, signInPlaceholders, SignIns } from './sign-in';
 import { prepareTokenRequest, sendTokenRequest, type PreparedTokenRequest, type TokenRequestDeps } from './token-request';
 import type { CachedToken, TokenCache, TokenKey } from './types';
 
@@ -23,6 +25,8 @@ export interface BrokerDeps extends TokenRequestDeps {
   notify(key: TokenKey): void;
   /** Where the user signs in for recipes with an authorization step; absent: such recipes cannot get a first token. */
   userAgent?: UserAgentPort;
+  /** A sign-in started or ended waiting for the user (null: no longer waiting). */
+  announceSignIn?(key: TokenKey, wait: SignInWait | null): void;
 }
 
 export interface BrokeredToken {
@@ -39,17 +43,11 @@ interface Prepared {
   refresh?: PreparedTokenRequest;
 }
 
-/** Stand-ins for what the browser step brings, so the token request is checked before it runs. */
-const AUTHORIZATION_PLACEHOLDERS = {
-  authorizationCode: { value: 'code', secret: true },
-  codeVerifier: { value: 'verifier', secret: true },
-  redirectUri: { value: 'http://127.0.0.1/callback', secret: false },
-};
-
 function prepare(plan: CredentialPlan, current: CachedToken | undefined): Prepared {
   const recipe = plan.recipe as TokenRequestRecipe;
   if (recipe.authorization) checkAuthorization(plan, recipe.authorization);
-  const token = prepareTokenRequest({ plan, purpose: 'token', ...(recipe.authorization ? { builtins: AUTHORIZATION_PLACEHOLDERS } : {}) });
+  const placeholders = signInPlaceholders(recipe);
+  const token = prepareTokenRequest({ plan, purpose: 'token', ...(placeholders ? { builtins: placeholders } : {}) });
   if (!recipe.renewal.refreshRequest || !current?.refreshToken) return { token };
   const builtins = { refreshToken: { value: current.refreshToken, secret: true }, token: { value: current.token, secret: true } };
   return { token, refresh: prepareTokenRequest({ plan, purpose: 'refresh', builtins }) };
@@ -80,8 +78,12 @@ export class TokenBroker {
   private readonly inflight = new Map<string, { fingerprint: string; promise: Promise<BrokeredToken> }>();
   private readonly errors = new Map<string, TokenErrorInfo & { at: number }>();
   private readonly timers = new Map<string, Array<() => void>>();
+  /** Sign-ins waiting for the user (the dashboard shows them and may cancel them). */
+  readonly signIns: SignIns;
 
-  constructor(private readonly deps: BrokerDeps) {}
+  constructor(private readonly deps: BrokerDeps) {
+    this.signIns = new SignIns((key, wait) => deps.announceSignIn?.(key, wait));
+  }
 
   /** A usable token: the held one, a share of a request in flight, or a new one. */
   token(plan: CredentialPlan, forceRenew = false, interactive = true): Promise<BrokeredToken> {
@@ -153,6 +155,7 @@ export class TokenBroker {
   }
 
   dispose(): void {
+    this.signIns.cancelAll();
     for (const key of [...this.timers.keys()]) this.cancelTimers(key);
   }
 
@@ -254,7 +257,11 @@ export class TokenBroker {
           if (signIn && !interactive) throw signInRequired('The auth service refused the refresh token');
         }
       }
-      read ??= await sendTokenRequest(this.deps, await this.authorized(plan, prepared.token));
+      // A sign-in is one guarded attempt however long the user takes. The device flow's polls
+      // happen inside it: they are expected, not retries that risk a ban, and each waits the
+      // interval the server set (RFC 8628 3.5, +5 s for every slow_down) until the code expires,
+      // so the server itself bounds how often and how long they come.
+      read ??= await firstToken({ ...this.deps, signIns: this.signIns }, plan, prepared.token);
     } catch (error) {
       if (!reached && error instanceof TokenError && error.code === 'connection-refused') {
         // Nothing listened there (a stopped local server, a wrong port): no request reached the
@@ -263,8 +270,8 @@ export class TokenBroker {
         await this.saveGuard(plan, before, 'after');
         throw error;
       }
-      // Waiting for the user is no failure of the auth service: no back-off for it.
-      if (!(error instanceof TokenError && error.code === 'sign-in-required')) guard.fail(error instanceof TokenError ? error.retryAt : undefined);
+      // Waiting for the user, or the user cancelling, is no failure of the auth service: no back-off for it.
+      if (!(error instanceof TokenError && (error.code === 'sign-in-required' || error.code === 'authorization-cancelled'))) guard.fail(error instanceof TokenError ? error.retryAt : undefined);
       await this.saveGuard(plan, guard.toRecord(), 'after');
       throw error;
     }
@@ -279,25 +286,6 @@ export class TokenBroker {
     const { refreshToken: _refused, ...kept } = token;
     this.memory.set(plan.keyString, kept);
     await this.persist(plan, kept);
-  }
-
-  /** The token request as prepared, or, after the user's sign-in in the browser, with its code. */
-  private async authorized(plan: CredentialPlan, prepared: PreparedTokenRequest): Promise<PreparedTokenRequest> {
-    const authorization = (plan.recipe as TokenRequestRecipe).authorization;
-    if (!authorization) return prepared;
-    if (!this.deps.userAgent) {
-      throw new TokenError({ code: 'authorization-failed', message: 'This credential needs you to sign in in a browser, and there is none here.', hint: 'Get the token once from the app or the CLI in a desktop session; renewals then use the refresh token.' });
-    }
-    const grant = await authorizeInBrowser(plan, authorization, this.deps.userAgent);
-    return prepareTokenRequest({
-      plan,
-      purpose: 'token',
-      builtins: {
-        authorizationCode: { value: grant.authorizationCode, secret: true },
-        codeVerifier: { value: grant.codeVerifier, secret: true },
-        redirectUri: { value: grant.redirectUri, secret: false },
-      },
-    });
   }
 
   /**

@@ -53,7 +53,7 @@ function serverSays(response: HttpResponse, redactor: Redactor): string {
   return parts.length ? ` The server said: ${parts.join(': ').replace(/\.$/, '')}.` : '';
 }
 
-function oauthErrorCode(response: HttpResponse): string | undefined {
+export function oauthErrorCode(response: HttpResponse): string | undefined {
   try {
     const json = JSON.parse(response.body.toString('utf8')) as { error?: unknown };
     return typeof json.error === 'string' ? json.error : undefined;

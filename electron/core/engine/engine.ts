@@ -9,12 +9,15 @@
 //   engine.previewTokenRequest(variables, recipe)          -> masked preview (same as shared/recipe's)
 //   engine.onChange(key => ...)                            -> unsubscribe; fires on new tokens, failures,
 //                                                             forget, and when a token enters its renewal margin or expires
+//   engine.onSignIn((key, wait) => ...)                    -> a sign-in waits for the user (wait), or no longer (null)
+//   engine.signIns() / engine.cancelSignIn(key)            -> the sign-ins waiting now; stop one
 //   engine.timeline.list() / entry.toCurl({ reveal })
 //   engine.dispose()                                       -> cancels timers, closes its own HTTP client
 //
 // Every failure is a TokenError { code, message, hint, status?, retryAt? }; send `error.toInfo()` over IPC.
 import { randomUUID } from 'node:crypto';
 import { previewTokenRequest, resolveTemplate, type Recipe, type TokenRequestPreview, type VariableScope } from '../../../shared/recipe';
+import type { SignInWait } from '../../../shared/domain/token';
 import { createHttpClient, type HttpClient, type HttpResponse } from '../http';
 import { authenticatedRequest, type ApiRequest, type AuthenticatedResponse } from './authenticated-request';
 import type { UserAgentPort } from './authorization-code';
@@ -54,6 +57,12 @@ export interface TokenEngine {
   forget(key: TokenKey): Promise<void>;
   previewTokenRequest(variables: VariableScope, recipe: Recipe): TokenRequestPreview;
   onChange(listener: (key: TokenKey) => void): () => void;
+  /** Fires when a sign-in starts waiting for the user and again (with null) when it ends. */
+  onSignIn(listener: (key: TokenKey, wait: SignInWait | null) => void): () => void;
+  /** The sign-ins waiting for the user now (no secret: the device code stays here). */
+  signIns(): SignInWait[];
+  /** Stops the sign-in waiting for `key` (its token request fails as cancelled); false when none waits. */
+  cancelSignIn(key: TokenKey): boolean;
   /** The default in-memory timeline, or undefined when a sink was injected. */
   readonly timeline: Timeline | undefined;
   dispose(): void;
@@ -72,6 +81,7 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
   const http = options.http ?? ownHttp!;
   const listeners = new Set<(key: TokenKey) => void>();
   const proofs = new DpopProofs(options.proofKeys ?? createMemoryProofKeyStore(), options.rememberSecret);
+  const signInListeners = new Set<(key: TokenKey, wait: SignInWait | null) => void>();
   const broker = new TokenBroker({
     cache: options.cache,
     guards: options.guards ?? createMemoryGuardStore(),
@@ -83,6 +93,9 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
     // per process would give two processes' entries the same id within one millisecond.
     nextId: () => randomUUID(),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    announceSignIn: (key, wait) => {
+      for (const listener of signInListeners) listener(key, wait);
+    },
     notify: (key) => {
       for (const listener of listeners) listener(key);
     },
@@ -193,11 +206,21 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
       return () => listeners.delete(listener);
     },
 
+    onSignIn(listener) {
+      signInListeners.add(listener);
+      return () => signInListeners.delete(listener);
+    },
+
+    signIns: () => broker.signIns.list(),
+
+    cancelSignIn: (key) => broker.signIns.cancel(tokenKeyString(key)),
+
     timeline: ownTimeline,
 
     dispose() {
       broker.dispose();
       listeners.clear();
+      signInListeners.clear();
       ownHttp?.close();
     },
   };

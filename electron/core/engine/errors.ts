@@ -33,6 +33,10 @@ export type TokenErrorCode =
   | 'authorization-timeout'
   // a renewal nobody asked for needs the user to sign in again: it waits for their click
   | 'sign-in-required'
+  | 'authorization-cancelled'
+  // a device code sign-in (RFC 8628) is not approved yet, or the server asks to poll slower: polling goes on
+  | 'authorization-pending'
+  | 'authorization-slow-down'
   // another Tokenbench process held the credential's turn too long
   | 'token-busy'
   | 'cache-failed';

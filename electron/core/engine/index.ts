@@ -19,5 +19,5 @@ export { createMemoryGuardStore, type FlightOptions, type GuardRecord, type Guar
 export { systemClock, createManualClock, type ManualClock } from '../clock';
 export { createMemoryTimeline, type Timeline, type TimelineEntry, type TimelineSink, type TimelineRequest } from './timeline';
 export { isHostAllowed } from './allowed-hosts';
-export type { UserAgentPort } from './authorization-code';
+export type { DeviceCodePrompt, UserAgentPort } from './authorization-code';
 export { createMemoryProofKeyStore, type ProofKeyStore } from './dpop';

@@ -33,6 +33,8 @@ export interface TokenRequestInput {
   purpose: 'token' | 'refresh';
   /** For refresh requests: {{refreshToken}} and {{token}}. */
   builtins?: VariableScope;
+  /** A flow's own reading of an error answer (a device code poll's authorization_pending), before the usual diagnosis. */
+  readError?: (response: HttpResponse) => TokenError | undefined;
 }
 
 function requestOf(input: TokenRequestInput): { request: RequestRecipe; scope: VariableScope; prefix: string } {
@@ -165,7 +167,7 @@ async function exchange(deps: TokenRequestDeps, prepared: PreparedTokenRequest):
       nonceDemanded = true;
       failure = new TokenError({ code: 'bad-request', message: `The ${what} was answered with a DPoP nonce to use (use_dpop_nonce); it is sent again with it.`, hint: 'Nothing to do: servers hand out DPoP nonces this way.', status: response.status });
     } else if (response.status < 200 || response.status > 299) {
-      failure = diagnoseStatus(response, {
+      failure = input.readError?.(response) ?? diagnoseStatus(response, {
         what,
         displayUrl: built.displayUrl,
         environmentName: plan.env.name,

@@ -32,6 +32,8 @@ export function tokenHandlers(deps: TokenHandlerDeps): HandlersOf<typeof tokenCh
       await tokens.forget(key);
       return { forgotten: true };
     },
+    'tokens:sign-ins': async () => tokens.signIns(),
+    'tokens:cancel-sign-in': async (key) => ({ cancelled: tokens.cancelSignIn(key) }),
     'tokens:copy': async (key) => deps.clipboard.copy((await tokens.fetch(key)).token),
     'tokens:inspect': async ({ environmentId, credentialId, jwksUrl, key, issuer }) => {
       const issued = await tokens.fetch({ environmentId, credentialId });

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import type { Credential } from '../../../shared/domain/credential';
 import type { Environment } from '../../../shared/domain/environment';
-import type { TokenStatus } from '../../../shared/domain/token';
+import type { SignInWait, TokenStatus } from '../../../shared/domain/token';
 import type { CoreContext } from '../context';
 import type { DataFile } from '../store/data-file';
 import type { CredentialsFile } from '../credentials/store';
@@ -57,6 +57,10 @@ export interface TokenService {
    */
   fetch(key: TokenKey, options?: FetchOptions): Promise<IssuedToken>;
   forget(key: TokenKey): Promise<void>;
+  /** The sign-ins waiting for the user now (no secret in them). */
+  signIns(): SignInWait[];
+  /** Stops the sign-in waiting for `key`; false when none waits. */
+  cancelSignIn(key: TokenKey): boolean;
   /** Forgets every cached token of a credential (after it changed or was deleted). */
   forgetCredential(credentialId: string): Promise<void>;
   authenticatedRequest(key: TokenKey, request: ApiRequest, options?: { confirmed?: boolean }): Promise<AuthenticatedResponse>;
@@ -226,6 +230,10 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
 
     fetch,
     forget: (key) => holding(key, undefined, false, () => engine.forget(key)),
+
+    signIns: () => engine.signIns(),
+
+    cancelSignIn: (key) => engine.cancelSignIn(key),
 
     async forgetCredential(credentialId) {
       await Promise.all(ctx.workspace.read().environments.map((e) => engine.forget({ environmentId: e.id, credentialId })));

@@ -4,7 +4,7 @@
  * clipboard (`tokens:copy`), which the main process clears again.
  */
 import { z } from 'zod';
-import type { TokenStatus, TimelineEntryView, JwtInspection } from '../../domain/token';
+import type { TokenStatus, TimelineEntryView, JwtInspection, SignInWait, TokenKey } from '../../domain/token';
 import { idSchema, channel, event } from '../define';
 import type { CopiedSecret } from './variables';
 
@@ -34,6 +34,10 @@ export const tokenChannels = {
   ),
   /** Forgets the held token; the new status comes as `tokens:changed`, as for a fetch. */
   'tokens:forget': channel<{ forgotten: true }>()(z.object(pair).strict()),
+  /** The sign-ins waiting for the user now (a device code sign-in's user code and link; never its device code). */
+  'tokens:sign-ins': channel<SignInWait[]>()(z.object({}).strict()),
+  /** Stops the sign-in waiting for this credential; its token request then fails as cancelled. */
+  'tokens:cancel-sign-in': channel<{ cancelled: boolean }>()(z.object(pair).strict()),
   /** The main process puts the token on the clipboard and clears it after `clearAfterMs`. */
   'tokens:copy': channel<CopiedSecret>()(z.object(pair).strict()),
   /** Header and claims of a JWT token; the signature checked against a JWKS URL, an issuer's discovered JWKS, or a key if given. */
@@ -58,5 +62,7 @@ export const tokenChannels = {
 
 export const tokenEvents = {
   'tokens:changed': event<TokenStatus>(),
+  /** A sign-in started waiting for the user (`wait`), or stopped waiting (`wait: null`). */
+  'tokens:sign-in': event<{ key: TokenKey; wait: SignInWait | null }>(),
   'timeline:added': event<TimelineEntryView>(),
 };

@@ -17,6 +17,7 @@ import { DemoPanel } from './DemoPanel';
 import { useDashboard } from './store';
 import { TokenList, useTokenGroups } from './TokenList';
 import { useAutoRenew } from './use-auto-renew';
+import { useSignIns } from './sign-in-store';
 import './dashboard.css';
 
 /** The dialog that decodes one token (the inspector feature), handed in by the shell. */
@@ -38,6 +39,7 @@ export function DashboardView({ inspector: Inspector }: { inspector: TokenInspec
     void load();
     void useCredentials.getState().load();
     void useDemo.getState().load();
+    void useSignIns.getState().load();
     if (!useVault.getState().status) void useVault.getState().load();
   }, [load]);
   useAutoRenew();

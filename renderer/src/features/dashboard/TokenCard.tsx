@@ -11,6 +11,8 @@ import { useShell } from '../../state/shell';
 import { useTimeline } from '../../state/timeline';
 import { Countdown } from './Countdown';
 import { GuardNote, RetryNote } from './GuardNote';
+import { useSignIns } from './sign-in-store';
+import { SignInWaiting } from './SignInWaiting';
 import { useDashboard } from './store';
 import { STATE_LABELS } from './token-rules';
 
@@ -29,6 +31,7 @@ export const TokenCard = memo(function TokenCard({ id, environmentName, producti
   const busy = useDashboard((s) => s.busy[id]);
   const actionError = useDashboard((s) => s.actionErrors[id]);
   const copied = useDashboard((s) => s.copied[id]);
+  const signIn = useSignIns((s) => s.waits[id]);
   if (!status) return null;
   const { state } = status;
   const locked = state === 'locked';
@@ -50,6 +53,7 @@ export const TokenCard = memo(function TokenCard({ id, environmentName, producti
       )}
 
       <Countdown kind={status.kind} state={state} issuedAt={status.issuedAt} expiresAt={status.expiresAt} renewAt={status.renewAt} />
+      {signIn && <SignInWaiting wait={signIn} label={label} />}
 
       {locked ? (
         <p className="muted small">Unlock the vault to see and get this token.</p>
@@ -109,7 +113,7 @@ export const TokenCard = memo(function TokenCard({ id, environmentName, producti
           Copied. The clipboard clears in {Math.round(copied.clearAfterMs / 1000)} s.
         </p>
       )}
-      {busy === 'fetch' && <span className="visually-hidden" role="status">Getting a token for {label}…</span>}
+      {busy === 'fetch' && !signIn && <span className="visually-hidden" role="status">Getting a token for {label}…</span>}
     </article>
   );
 });

@@ -5,6 +5,8 @@
  */
 import { memo } from 'react';
 import { Countdown } from './Countdown';
+import { useSignIns } from './sign-in-store';
+import { SignInWaiting } from './SignInWaiting';
 import { useDashboard } from './store';
 import { CardActions, FailureNote, type CardNames } from './TokenCard';
 import { STATE_LABELS } from './token-rules';
@@ -18,6 +20,7 @@ interface RowProps extends CardNames {
 export const TokenRow = memo(function TokenRow({ id, environmentName, production, credentialName, sentAs, environmentSpan }: RowProps) {
   const status = useDashboard((s) => s.statuses[id]);
   const busy = useDashboard((s) => s.busy[id]);
+  const signIn = useSignIns((s) => s.waits[id]);
   if (!status) return null;
   const { state } = status;
   const label = `${credentialName} in ${environmentName}`;
@@ -38,6 +41,7 @@ export const TokenRow = memo(function TokenRow({ id, environmentName, production
       </td>
       <td className="token-row-time">
         <Countdown kind={status.kind} state={state} issuedAt={status.issuedAt} expiresAt={status.expiresAt} renewAt={status.renewAt} />
+        {signIn && <SignInWaiting wait={signIn} label={label} />}
         {status.lastError && <FailureNote failure={status.lastError} compact />}
       </td>
       <td>

@@ -27,7 +27,7 @@ export const TimelineEntry = memo(function TimelineEntry({ entry }: { entry: Tim
   // Marked like everywhere else, so a production exchange is never mistaken for a sandbox one.
   const production = useEnvironments((s) => s.environments.some((e) => e.id === entry.environmentId && e.production));
   const detailsId = `timeline-${entry.id}`;
-  const label = `${entry.purpose === 'refresh' ? 'Refresh' : 'Token request'} for ${entry.credentialName} in ${entry.environmentName} at ${localDateTime(entry.at)}`;
+  const label = `${entry.purpose === 'refresh' ? 'Refresh' : entry.purpose === 'device-authorization' ? 'Device sign-in start' : 'Token request'} for ${entry.credentialName} in ${entry.environmentName} at ${localDateTime(entry.at)}`;
 
   async function copy(reveal: boolean) {
     setConfirming(false);
@@ -49,6 +49,7 @@ export const TimelineEntry = memo(function TimelineEntry({ entry }: { entry: Tim
           {entry.credentialName} <span className="muted">in {entry.environmentName}</span>
           {production && <span className="badge production">PRODUCTION</span>}
           {entry.purpose === 'refresh' && <span className="badge">refresh</span>}
+          {entry.purpose === 'device-authorization' && <span className="badge">device sign-in</span>}
         </span>
         <span className="timeline-line">
           {entry.method} {entry.url}
