@@ -52,7 +52,8 @@ export interface TimelineEntryView {
   environmentName: string;
   credentialId: string;
   credentialName: string;
-  purpose: 'token' | 'refresh';
+  /** introspect, revoke: RFC 7662 and RFC 7009 requests about a held token. */
+  purpose: 'token' | 'refresh' | 'introspect' | 'revoke';
   method: string;
   /** With secrets masked. */
   url: string;

@@ -1,7 +1,8 @@
 // A textbook OAuth 2.0 authorization server for tests, built on the real oidc-provider package:
 // client_credentials and refresh_token grants, a password grant (see password-grant.ts), client
 // authentication by client_secret_basic, client_secret_post, client_secret_jwt or private_key_jwt
-// (RFC 7523), OpenID Connect discovery, and JWT access tokens (resource
+// (RFC 7523), OpenID Connect discovery, token introspection (RFC 7662) and revocation (RFC 7009),
+// and JWT (or, when asked, opaque) access tokens (resource
 // indicators with a default resource). A small protected API on the same port verifies those
 // JWTs against the provider's JWKS with jose: GET /api/whoami.
 import { randomUUID } from 'node:crypto';
@@ -37,6 +38,8 @@ export interface AuthorizationServerOptions {
   users?: PasswordGrantUser[];
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
+  /** `opaque`: access tokens the server can introspect and revoke (it refuses JWTs there); default `jwt`. */
+  accessTokenFormat?: 'jwt' | 'opaque';
 }
 
 export interface AuthorizationServer extends Emulator {
@@ -100,8 +103,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     scope: clientScope ?? 'api',
     audience: resource,
     accessTokenTTL: accessTokenTtl,
-    accessTokenFormat: 'jwt',
-    jwt: { sign: { alg: 'RS256' } },
+    accessTokenFormat: options.accessTokenFormat ?? 'jwt',
+    ...(options.accessTokenFormat === 'opaque' ? {} : { jwt: { sign: { alg: 'RS256' } } }),
   });
 
   const configuration: Configuration = {
@@ -123,6 +126,9 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       // oidc-provider's own sign-in and consent pages: a user signs in as any name `users` lists.
       devInteractions: { enabled: options.clients.some((c) => c.redirectUris !== undefined) },
       clientCredentials: { enabled: true },
+      // Any authenticated client may ask about or revoke its own tokens (the defaults, said explicitly).
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => resource,
@@ -197,6 +203,11 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       if (new URL(req.url ?? '/', issuer).pathname !== '/api/whoami') return json(404, { error: 'not_found' });
       if (token === undefined) return json(401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer' });
       try {
+        if (options.accessTokenFormat === 'opaque') {
+          const found = (await provider.AccessToken.find(token)) ?? (await provider.ClientCredentials.find(token));
+          if (!found?.isValid) throw new Error('unknown, expired or revoked');
+          return json(200, { sub: 'accountId' in found ? found.accountId : found.clientId, client_id: found.clientId, scope: found.scope });
+        }
         const { payload } = await jwtVerify(token, jwks, { issuer, audience: resource });
         if (payload['gen'] !== generation) throw new Error('revoked');
         return json(200, payload);

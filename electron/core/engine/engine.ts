@@ -6,6 +6,8 @@
 //   await engine.authenticatedRequest(env, cred, request)  -> { response, renewedAfter401, sentHeaders, sentUrl }
 //   await engine.status(env, cred)                         -> TokenStatus (no secrets: safe for the renderer)
 //   await engine.forget({ environmentId, credentialId })
+//   await engine.introspect(env, cred, kind)             -> what the auth service says about the held token (RFC 7662)
+//   await engine.revoke(env, cred, kinds)                -> revokes the held tokens (RFC 7009), then forgets them
 //   engine.previewTokenRequest(variables, recipe)          -> masked preview (same as shared/recipe's)
 //   engine.onChange(key => ...)                            -> unsubscribe; fires on new tokens, failures,
 //                                                             forget, and when a token enters its renewal margin or expires
@@ -24,6 +26,8 @@ import { createMemoryGuardStore, type GuardStore } from './guard-store';
 import { tokenKeyString } from './memory-cache';
 import { planFor, type CredentialPlan } from './plan';
 import { staticToken } from './static-token';
+import { introspectHeld, revokeHeld, type HeldTokenKind } from './token-admin';
+import type { TokenIntrospection } from '../../../shared/domain/token-admin';
 import { describeStatus } from './status';
 import { createMemoryTimeline, type Timeline, type TimelineSink } from './timeline';
 import type { CachedToken, Clock, EngineCredential, EngineEnvironment, IssuedToken, TokenCache, TokenKey, TokenStatus, TokenUse } from './types';
@@ -45,6 +49,9 @@ export interface TokenEngine {
   authenticatedRequest(env: EngineEnvironment, cred: EngineCredential, request: ApiRequest): Promise<AuthenticatedResponse>;
   status(env: EngineEnvironment, cred: EngineCredential): Promise<TokenStatus>;
   forget(key: TokenKey): Promise<void>;
+  introspect(env: EngineEnvironment, cred: EngineCredential, kind: HeldTokenKind): Promise<TokenIntrospection>;
+  /** Revokes each held token of `kinds` in turn, then forgets the cached token (so the next use gets a new one). */
+  revoke(env: EngineEnvironment, cred: EngineCredential, kinds: HeldTokenKind[]): Promise<void>;
   previewTokenRequest(variables: VariableScope, recipe: Recipe): TokenRequestPreview;
   onChange(listener: (key: TokenKey) => void): () => void;
   /** The default in-memory timeline, or undefined when a sink was injected. */
@@ -65,13 +72,16 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
   const http = options.http ?? ownHttp!;
   const listeners = new Set<(key: TokenKey) => void>();
   let sequence = 0;
-  const broker = new TokenBroker({
-    cache: options.cache,
-    guards: options.guards ?? createMemoryGuardStore(),
+  const requests = {
     http,
     clock,
     timeline: options.timeline ?? ownTimeline!,
     nextId: () => `${clock.now().toString(36)}-${(sequence++).toString(36)}`,
+  };
+  const broker = new TokenBroker({
+    cache: options.cache,
+    guards: options.guards ?? createMemoryGuardStore(),
+    ...requests,
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     notify: (key) => {
       for (const listener of listeners) listener(key);
@@ -163,6 +173,22 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
     },
 
     forget: (key) => broker.forget(key, tokenKeyString(key)),
+
+    introspect: (env, cred, kind) => introspectHeld(requests, broker, planOrRecord(env, cred), kind),
+
+    async revoke(env, cred, kinds) {
+      const plan = planOrRecord(env, cred);
+      let revokedAny = false;
+      try {
+        for (const kind of kinds) {
+          await revokeHeld(requests, broker, plan, kind);
+          revokedAny = true;
+        }
+      } finally {
+        // A revoked token is useless: forget it even when a later revocation failed.
+        if (revokedAny) await broker.forget(plan.key, plan.keyString);
+      }
+    },
 
     previewTokenRequest: (variables, recipe) => previewTokenRequest(recipe, variables),
 

@@ -9,6 +9,7 @@ import { diagnoseStatus, diagnoseTransport } from './diagnose';
 import { TokenError } from './errors';
 import { secretValues, templateErrorToTokenError, type CredentialPlan } from './plan';
 import { readTokenResponse, type ReadToken } from './read-response';
+import type { TimelineEntryView } from '../../../shared/domain/token';
 import { Redactor } from './redact';
 import { timelineEntry, type TimelineSink } from './timeline';
 import type { Clock } from './types';
@@ -27,15 +28,25 @@ export interface TokenRequestDeps {
 
 export interface TokenRequestInput {
   plan: CredentialPlan;
-  purpose: 'token' | 'refresh';
-  /** For refresh requests: {{refreshToken}} and {{token}}. */
+  purpose: TimelineEntryView['purpose'];
+  /** For refresh requests: {{refreshToken}} and {{token}}; for introspection and revocation: {{token}}. */
   builtins?: VariableScope;
+  /** The request itself when it is not one of the recipe's own (introspection, revocation: token-admin.ts). */
+  request?: RequestRecipe;
 }
+
+const WHAT: Record<TokenRequestInput['purpose'], string> = {
+  token: 'token request',
+  refresh: 'refresh request',
+  introspect: 'introspection request',
+  revoke: 'revocation request',
+};
 
 function requestOf(input: TokenRequestInput): { request: RequestRecipe; scope: VariableScope; prefix: string } {
   const { plan, purpose } = input;
   const recipe = plan.recipe;
   if (recipe.kind !== 'token-request') throw new Error(`A ${recipe.kind} credential makes no token request`);
+  if (input.request) return { request: input.request, scope: { ...plan.scope, ...input.builtins }, prefix: purpose === 'introspect' ? 'introspectionUrl' : 'revocationUrl' };
   const request: RequestRecipe | undefined = purpose === 'token' ? recipe.tokenRequest : recipe.renewal.refreshRequest;
   if (!request) throw new Error('The recipe has no refresh request');
   const scope = input.builtins ? { ...plan.scope, ...input.builtins } : plan.scope;
@@ -76,7 +87,7 @@ export interface PreparedTokenRequest {
 
 /** Everything that can fail before the network: unknown variables, a bad URL, a host not allowed. */
 export function prepareTokenRequest(input: TokenRequestInput): PreparedTokenRequest {
-  const what = input.purpose === 'token' ? 'token request' : 'refresh request';
+  const what = WHAT[input.purpose];
   const built = build(input);
   const url = parseTarget(built, what);
   assertHostAllowed(url, input.plan.env, what);
@@ -93,7 +104,21 @@ async function signed(prepared: PreparedTokenRequest): Promise<{ built: BuiltReq
   return { built: build(prepared.input, { clientAssertion: assertion }), assertion };
 }
 
+/** Reads a 2xx answer; `masking.add` hides a secret the answer carries from then on, `masking.text` masks what is known. */
+export type ReadAnswer<T> = (response: HttpResponse, now: number, masking: Pick<Redactor, 'add' | 'text'>) => T;
+
 export async function sendTokenRequest(deps: TokenRequestDeps, prepared: PreparedTokenRequest): Promise<ReadToken> {
+  const recipe = prepared.input.plan.recipe;
+  if (recipe.kind !== 'token-request') throw new Error(`A ${recipe.kind} credential makes no token request`);
+  // Masked from the moment they are read: a token refused later (lifetime unreadable, expired on arrival) is still a token.
+  return sendAuthServiceRequest(deps, prepared, (response, now, masking) => readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now, (secret) => masking.add(secret)));
+}
+
+/**
+ * Sends a prepared request to the auth service and records it in the timeline, whatever the
+ * outcome; `explain` may name a failure more precisely than the status alone (an OAuth error code).
+ */
+export async function sendAuthServiceRequest<T>(deps: TokenRequestDeps, prepared: PreparedTokenRequest, read: ReadAnswer<T>, explain?: (response: HttpResponse) => TokenError | undefined): Promise<T> {
   const { input, url, what } = prepared;
   const { built, assertion } = await signed(prepared);
   const { plan, purpose } = input;
@@ -105,7 +130,7 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
   const at = deps.clock.now();
   const started = performance.now();
   let response: HttpResponse | undefined;
-  let read: ReadToken | undefined;
+  let answer: T | undefined;
   let failure: TokenError | undefined;
   try {
     response = await deps.http.send({
@@ -123,7 +148,7 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
     });
     const now = deps.clock.now();
     if (response.status < 200 || response.status > 299) {
-      failure = diagnoseStatus(response, {
+      failure = explain?.(response) ?? diagnoseStatus(response, {
         what,
         displayUrl: built.displayUrl,
         environmentName: plan.env.name,
@@ -133,8 +158,7 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
         secretNames: recipeVariables(recipe).filter((name) => plan.env.variables[name]?.secret),
       });
     } else {
-      // Masked from the moment they are read: a token refused later (lifetime unreadable, expired on arrival) is still a token.
-      read = readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now, (secret) => redactor.add(secret));
+      answer = read(response, now, redactor);
     }
   } catch (error) {
     if (error instanceof HttpError) failure = diagnoseTransport(error, { what });
@@ -196,5 +220,5 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
     ),
   );
   if (failure) throw failure;
-  return read!;
+  return answer!;
 }

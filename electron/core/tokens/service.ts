@@ -43,6 +43,11 @@ export interface TokenService {
   authenticatedRequest(key: TokenKey, request: ApiRequest, options?: { confirmed?: boolean }): Promise<AuthenticatedResponse>;
   /** The joined environment and credential, for callers that need names or settings. */
   describe(key: TokenKey): { environment: Environment; credential: Credential };
+  /**
+   * The engine's view of a pair, after the checks every request to its auth service passes:
+   * allowed hosts settled, production confirmed (`action` words the question).
+   */
+  checkedInputs(key: TokenKey, options: { confirmed?: boolean; action: string }): Promise<{ env: EngineEnvironment; cred: EngineCredential }>;
 }
 
 export function createTokenService(deps: TokenServiceDeps): TokenService {
@@ -149,6 +154,12 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
 
     fetch: async (key, options) => (await fetchWithInputs(key, options)).issued,
 
+    async checkedInputs(key, options) {
+      await deps.settleAllowedHosts?.(key.environmentId);
+      const { env, cred, environment } = await engineInputs(key);
+      assertConfirmed(environment, options.confirmed, options.action);
+      return { env, cred };
+    },
 
     forget: (key) => engine.forget(key),
 
