@@ -24,3 +24,22 @@ export interface TokenIntrospection {
 export interface TokenRevocation {
   revoked: Array<'access token' | 'refresh token'>;
 }
+
+/** The answer as label/value lines, in the order people look for them; `time` formats ms epoch. */
+export function introspectionFacts(answer: TokenIntrospection, time: (ms: number) => string): Array<[string, string]> {
+  const facts: Array<[string, string | undefined]> = [
+    ['active', answer.active ? 'yes: the service accepts this token' : 'no: the service does not accept this token (revoked, expired or unknown)'],
+    ['scope', answer.scope],
+    ['client', answer.clientId],
+    ['subject', answer.subject],
+    ['user name', answer.username],
+    ['token type', answer.tokenType],
+    ['expires', answer.expiresAt === undefined ? undefined : time(answer.expiresAt)],
+    ['issued', answer.issuedAt === undefined ? undefined : time(answer.issuedAt)],
+    ['not before', answer.notBefore === undefined ? undefined : time(answer.notBefore)],
+    ['audience', answer.audience],
+    ['issuer', answer.issuer],
+    ...Object.entries(answer.other),
+  ];
+  return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
+}
