@@ -12,6 +12,7 @@ import { useTimeline } from '../../state/timeline';
 import { Countdown } from './Countdown';
 import { GuardNote, RetryNote } from './GuardNote';
 import { useDashboard } from './store';
+import { TokenAdminAnswer, TokenAdminButtons } from './TokenAdmin';
 import { STATE_LABELS } from './token-rules';
 
 export interface CardNames {
@@ -104,6 +105,12 @@ export const TokenCard = memo(function TokenCard({ id, environmentName, producti
       {actionError && actionError.message !== failure?.message && <ErrorMessage error={actionError} onDismiss={() => useDashboard.getState().dismissError(id)} />}
 
       <CardActions status={status} busy={busy} locked={locked} label={label} />
+      {status.kind === 'token-request' && (
+        <div className="token-actions row" role="group" aria-label={`Ask the auth service about ${label}`}>
+          <TokenAdminButtons status={status} locked={locked} label={label} environmentName={environmentName} production={production} />
+        </div>
+      )}
+      <TokenAdminAnswer id={id} />
       {copied !== undefined && (
         <p className="muted small" role="status">
           Copied. The clipboard clears in {Math.round(copied.clearAfterMs / 1000)} s.
