@@ -3,7 +3,7 @@
 // endpoint, the client authenticated exactly as in its token request (the same clientAuth, built
 // and signed by token-request.ts), sent and recorded in the timeline like a token request.
 import type { TokenIntrospection } from '../../../shared/domain/token-admin';
-import { resolveTemplate, type RequestRecipe, type TokenRequestRecipe } from '../../../shared/recipe';
+import { resolveTemplate, type RequestRecipe, type TokenRequestRecipe, type VariableScope } from '../../../shared/recipe';
 import type { HttpResponse } from '../http';
 import { TokenError } from './errors';
 import type { CredentialPlan } from './plan';
@@ -134,6 +134,12 @@ async function prepareAdmin(broker: TokenAdminBroker, plan: CredentialPlan, purp
     throw new TokenError({ code: 'no-endpoint', message: `“${plan.cred.name}” is a ${plan.recipe.kind} credential: there is no auth service to ask.`, hint: 'Introspection and revocation are for tokens an auth service issued.' });
   }
   const url = endpointOf(plan, purpose);
-  const token = heldValue(plan, await broker.peek(plan), kind);
-  return prepareTokenRequest({ plan, purpose, request: tokenAdminRequest(plan.recipe, url, kind), builtins: { token: { value: token, secret: true } } });
+  const held = await broker.peek(plan);
+  const token = heldValue(plan, held, kind);
+  // Both held tokens are masked in what comes back, whichever one is sent.
+  const builtins: VariableScope = {
+    token: { value: token, secret: true },
+    ...(held?.refreshToken && held.refreshToken !== token ? { heldRefreshToken: { value: held.refreshToken, secret: true } } : {}),
+  };
+  return prepareTokenRequest({ plan, purpose, request: tokenAdminRequest(plan.recipe, url, kind), builtins });
 }
