@@ -9,7 +9,8 @@ import { exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthorizationServer, type AuthorizationServer } from '../../../testing/emulators';
 import { credential, environment, presetOf, rejection } from '../../../testing/engine';
-import type { RecipeInput } from '../../../shared/recipe';
+import type { RecipeInput, TokenRequestRecipe } from '../../../shared/recipe';
+import { tokenAdminRequest } from './token-admin';
 import { createManualClock } from '../clock';
 import { createTokenEngine, type TokenEngine } from './engine';
 import { MemoryTokenCache } from './memory-cache';
@@ -18,6 +19,7 @@ import type { EngineCredential, EngineEnvironment } from './types';
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const RSA_PEM = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const SECRET = 'admin-secret-0123456789abcdef';
+const HMAC_SECRET = 'admin-hmac-secret-0123456789abcdefghijklmnop';
 
 let server: AuthorizationServer;
 let jwtServer: AuthorizationServer;
@@ -33,6 +35,7 @@ beforeAll(async () => {
     { clientId: 'basic-client', clientSecret: SECRET, auth: 'client_secret_basic' as const },
     { clientId: 'post-client', clientSecret: SECRET, auth: 'client_secret_post' as const },
     { clientId: 'key-client', auth: 'private_key_jwt' as const, jwks: { keys: [{ ...(await exportJWK(rsa.publicKey)), kid: 'k1' }] } },
+    { clientId: 'hmac-client', clientSecret: HMAC_SECRET, auth: 'client_secret_jwt' as const },
   ];
   server = await startAuthorizationServer({ clients, accessTokenFormat: 'opaque', users: [{ username: 'ada', password: 'lovelace-pass' }] });
   jwtServer = await startAuthorizationServer({ clients });
@@ -67,6 +70,7 @@ describe.each([
   ['client_secret_basic', 'oauth2-client-credentials-basic', { clientId: 'basic-client', clientSecret: SECRET }],
   ['client_secret_post', 'oauth2-client-credentials-post', { clientId: 'post-client', clientSecret: SECRET }],
   ['private_key_jwt', 'oauth2-private-key-jwt', { clientId: 'key-client', privateKey: RSA_PEM }],
+  ['client_secret_jwt', 'oauth2-client-secret-jwt', { clientId: 'hmac-client', clientSecret: HMAC_SECRET }],
 ])('introspection and revocation with %s', (_method, presetId, values) => {
   it('a fetched token introspects active; revoked, the server holds it inactive and the next use gets a new token', async () => {
     const { env, cred } = pair(presetId, values);
@@ -95,6 +99,13 @@ describe.each([
 });
 
 describe('introspection and revocation', () => {
+  it('a public client names itself with the client_id of its token request (RFC 7009 section 2.1)', () => {
+    const recipe = credential(presetOf('oauth2-authorization-code')).recipe as TokenRequestRecipe;
+    const request = tokenAdminRequest(recipe, 'https://as.example.com/revoke', 'refresh_token');
+    expect(request.clientAuth).toEqual({ type: 'none' });
+    expect(request.body).toEqual({ encoding: 'form', fields: { token: '{{token}}', token_type_hint: 'refresh_token', client_id: '{{clientId}}' } });
+  });
+
   it('says inactive for a held token the server no longer honours', async () => {
     const { env, cred } = pair('oauth2-client-credentials-basic', { clientId: 'basic-client', clientSecret: SECRET });
     const { token } = await engine.getToken(env, cred);
