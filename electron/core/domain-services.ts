@@ -11,6 +11,7 @@ import type { FromExampleService } from './from-example/service';
 import type { PortabilityService } from './portability/service';
 import type { RunnerService } from './runner/service';
 import type { TokenService } from './tokens/service';
+import type { TokenAdminService } from './token-admin/service';
 import type { TimelineStore } from './tokens/timeline-store';
 import type { SecretClipboard } from './vault/clipboard';
 import type { Vault } from './vault/vault';
@@ -22,6 +23,8 @@ export interface DomainServices {
   credentials: CredentialService;
   variables: VariablesService;
   tokens: TokenService;
+  /** Introspection (RFC 7662) and revocation (RFC 7009) of held tokens. */
+  tokenAdmin: TokenAdminService;
   timeline: TimelineStore;
   runner: RunnerService;
   portability: PortabilityService;

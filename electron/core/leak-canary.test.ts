@@ -1,7 +1,8 @@
 // Plants secrets and tokens, then drives every echo and error path where one used to leak: an
 // auth service echoing the Basic credential, tokens refused after they were read (unreadable
 // lifetime, expired on arrival, control characters), a secret in a host name, binary and JSON
-// bodies echoing secrets (one secret being `true`). Then it searches the IPC answers and events,
+// bodies echoing secrets (one secret being `true`), introspection and revocation endpoints echoing
+// the token they were sent. Then it searches the IPC answers and events,
 // every file in the data folder (timeline.jsonl, history), the CLI's timeline and the hex view.
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
@@ -41,6 +42,8 @@ const TOKEN_ANSWERS: Record<string, (basic: string) => { status: number; body: u
   '/absurd': () => ({ status: 200, body: { access_token: CANARIES.token, expires_in: 1e17, note: `issued ${CANARIES.token}` } }),
   '/control': () => ({ status: 200, body: { access_token: `${CANARIES.token}\r\nX-Evil: 1`, expires_in: 60 } }),
 };
+/** A token the app keeps, for introspection and revocation (not one of the failing routes above). */
+const HELD_TOKEN = { access_token: CANARIES.token, refresh_token: CANARIES.refresh, expires_in: 3600, token_type: 'Bearer' };
 
 let server: http.Server;
 let base: string;
@@ -48,8 +51,20 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const basic = (req.headers.authorization ?? '').replace(/^Basic /, '');
-    const answer = TOKEN_ANSWERS[url.pathname]?.(basic);
-    if (url.pathname === '/echo-assertion') {
+    const answer = url.pathname === '/token-ok' ? { status: 200, body: HELD_TOKEN } : TOKEN_ANSWERS[url.pathname]?.(basic);
+    if (url.pathname === '/introspect-echo' || url.pathname === '/revoke-echo') {
+      // Introspection and revocation endpoints that echo the token they were sent.
+      let form = '';
+      req.on('data', (chunk) => (form += chunk));
+      req.on('end', () => {
+        const token = new URLSearchParams(form).get('token') ?? '';
+        const body = url.pathname === '/introspect-echo'
+          ? { active: true, client_id: CLIENT_ID, echoed: token, note: `about ${token}`, refresh: CANARIES.refresh, nested: { token } }
+          : { error: 'invalid_client', error_description: `cannot revoke ${token}` };
+        res.writeHead(url.pathname === '/introspect-echo' ? 200 : 401, { 'content-type': 'application/json', 'x-echo': token });
+        res.end(JSON.stringify(body));
+      });
+    } else if (url.pathname === '/echo-assertion') {
       let form = '';
       req.on('data', (chunk) => (form += chunk));
       req.on('end', () => {
@@ -149,6 +164,14 @@ describe('leak canary: every echo and error path', () => {
     const codes = outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error.code));
     expect(codes).toEqual(['bad-credentials', 'expiry-unreadable', 'expired-on-arrival', 'expiry-unreadable', 'token-invalid', 'host-not-allowed', expect.stringMatching(/dns|network/), 'bad-credentials']);
     expect(assertionsSeen).toHaveLength(1);
+
+    // Introspection and revocation of a held token, both endpoints echoing it back.
+    const recipe = added.credential.recipe;
+    await call('credentials:update', { id: credentialId, recipe: { ...recipe, introspectionUrl: `${base}/introspect-echo`, revocationUrl: `${base}/revoke-echo` } });
+    expect(await fetchFrom(`${base}/token-ok`)).toMatchObject({ ok: true });
+    expect(await call('tokens:introspect', pair)).toMatchObject({ ok: true, value: { active: true, clientId: CLIENT_ID } });
+    expect(await call('tokens:introspect', { ...pair, refreshToken: true })).toMatchObject({ ok: true, value: { active: true } });
+    expect(await call('tokens:revoke', { ...pair, refreshToken: true })).toMatchObject({ ok: false, error: { code: 'bad-credentials' } });
     await call('tokens:list', {});
     await call('timeline:list', {});
 

@@ -32,6 +32,7 @@ import { openWorkspace } from './store/workspace';
 import type { StoreClass } from './store/data-file';
 import { openGuardFile } from './tokens/guard-file';
 import { createTokenService, type TokenService } from './tokens/service';
+import { createTokenAdminService } from './token-admin/service';
 import { createTimelineStore } from './tokens/timeline-store';
 import { createSecretClipboard, type SecretClipboard } from './vault/clipboard';
 import type { ScryptCost } from './vault/kdf';
@@ -265,6 +266,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     },
   });
 
+  const tokenAdmin = createTokenAdminService({ tokens, engine });
   const discovery = createDiscoveryService({ http: options.http ?? ownRunnerHttp! });
 
   const fromExample = createFromExampleService({
@@ -282,7 +284,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
 
   const workspace = await shared.service({ ...files, emit: ctx.emit, choice: options.workspace, chooseFolder: options.files?.chooseFolder && (() => options.files!.chooseFolder!()), log });
-  const domain: DomainServices = { environments, credentials, variables, tokens, timeline, runner, portability, demo, fromExample, codeExport, discovery, vault, clipboard, workspace };
+  const domain: DomainServices = { environments, credentials, variables, tokens, tokenAdmin, timeline, runner, portability, demo, fromExample, codeExport, discovery, vault, clipboard, workspace };
   const handlers = createHandlers(domain, () => ({ version: appVersion, dataDir, storeProblems: problems }));
 
   await unlockWithKeychainIfPossible(vault).catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));

@@ -58,8 +58,11 @@ export interface TimelineEntryView {
   environmentName: string;
   credentialId: string;
   credentialName: string;
-  /** `device-authorization`: the first step of a device code sign-in (RFC 8628), before the token requests that poll. */
-  purpose: 'token' | 'refresh' | 'device-authorization';
+  /**
+   * `device-authorization`: the first step of a device code sign-in (RFC 8628), before the token requests that poll.
+   * `introspect`, `revoke`: RFC 7662 and RFC 7009 requests about a held token.
+   */
+  purpose: 'token' | 'refresh' | 'device-authorization' | 'introspect' | 'revoke';
   method: string;
   /** With secrets masked. */
   url: string;

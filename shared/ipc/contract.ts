@@ -16,6 +16,7 @@ import { fromExampleChannels } from './domains/from-example';
 import { portabilityChannels } from './domains/portability';
 import { runnerChannels, runnerEvents } from './domains/runner';
 import { tokenChannels, tokenEvents } from './domains/tokens';
+import { tokenAdminChannels } from './domains/token-admin';
 import { variableChannels } from './domains/variables';
 import { vaultChannels, vaultEvents } from './domains/vault';
 import { workspaceChannels, workspaceEvents } from './domains/workspace';
@@ -29,6 +30,7 @@ export const contract = {
   ...environmentChannels,
   ...credentialChannels,
   ...tokenChannels,
+  ...tokenAdminChannels,
   ...vaultChannels,
   ...variableChannels,
   ...portabilityChannels,

@@ -276,6 +276,8 @@ const TokenRequestRecipeSchema = z.object({
   troubleshooting: TroubleshootingSchema.optional(),
   authorization: AuthorizationSchema.optional(),
   tokenRequest: RequestRecipeSchema,
+  introspectionUrl: template('The token introspection endpoint (RFC 7662), e.g. "{{introspectionUrl}}"; asked with the token request\'s client authentication. Discovery fills it.').optional(),
+  revocationUrl: template('The token revocation endpoint (RFC 7009), e.g. "{{revocationUrl}}"; asked with the token request\'s client authentication. Discovery fills it.').optional(),
   tokenResponse: ResponseRecipeSchema.default({
     token: 'access_token',
     lifetime: { from: 'expires-in', path: 'expires_in' },

@@ -62,6 +62,10 @@ export function recipeTemplateFields(recipe: Recipe): TemplateField[] {
         if (authorization.scope !== undefined) fields.push({ field: 'authorization.scope', template: authorization.scope, builtins: none });
         for (const [key, template] of Object.entries(authorization.params)) fields.push({ field: `authorization.params.${key}`, template, builtins: none });
       }
+      for (const field of ['introspectionUrl', 'revocationUrl'] as const) {
+        const template = recipe[field];
+        if (template !== undefined) fields.push({ field, template, builtins: none });
+      }
       if (recipe.renewal.refreshRequest) {
         fields.push(...requestFields(recipe.renewal.refreshRequest, 'renewal.refreshRequest', BUILTIN_VARIABLES.refreshRequest));
       }

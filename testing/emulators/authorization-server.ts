@@ -2,7 +2,8 @@
 // client_credentials and refresh_token grants, a password grant (see password-grant.ts), the
 // authorization code and device code (RFC 8628) grants with oidc-provider's own sign-in pages, client
 // authentication by client_secret_basic, client_secret_post, client_secret_jwt or private_key_jwt
-// (RFC 7523), OpenID Connect discovery, and JWT access tokens (resource
+// (RFC 7523), OpenID Connect discovery, token introspection (RFC 7662) and revocation (RFC 7009),
+// and JWT (or, when asked, opaque) access tokens (resource
 // indicators with a default resource). A small protected API on the same port verifies those
 // JWTs against the provider's JWKS with jose: GET /api/whoami.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -46,6 +47,8 @@ export interface AuthorizationServerOptions {
   devicePollIntervalSeconds?: number;
   /** How long a device code lives; default 600 s. */
   deviceCodeTtlSeconds?: number;
+  /** `opaque`: access tokens the server can introspect and revoke (it refuses JWTs there); default `jwt`. */
+  accessTokenFormat?: 'jwt' | 'opaque';
 }
 
 export interface AuthorizationServer extends Emulator {
@@ -112,8 +115,8 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
     scope: clientScope ?? 'api',
     audience: resource,
     accessTokenTTL: accessTokenTtl,
-    accessTokenFormat: 'jwt',
-    jwt: { sign: { alg: 'RS256' } },
+    accessTokenFormat: options.accessTokenFormat ?? 'jwt',
+    ...(options.accessTokenFormat === 'opaque' ? {} : { jwt: { sign: { alg: 'RS256' } } }),
   });
 
   const configuration: Configuration = {
@@ -137,6 +140,9 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       deviceFlow: { enabled: options.clients.some((c) => c.deviceFlow) },
       clientCredentials: { enabled: true },
       ...(options.requireDpopNonce ? { dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true } } : {}),
+      // Any authenticated client may ask about or revoke its own tokens (the defaults, said explicitly).
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => resource,
@@ -217,6 +223,11 @@ export async function startAuthorizationServer(options: AuthorizationServerOptio
       if (new URL(req.url ?? '/', issuer).pathname !== '/api/whoami') return json(404, { error: 'not_found' });
       if (token === undefined) return json(401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer' });
       try {
+        if (options.accessTokenFormat === 'opaque') {
+          const found = (await provider.AccessToken.find(token)) ?? (await provider.ClientCredentials.find(token));
+          if (!found?.isValid) throw new Error('unknown, expired or revoked');
+          return json(200, { sub: 'accountId' in found ? found.accountId : found.clientId, client_id: found.clientId, scope: found.scope });
+        }
         const { payload } = await jwtVerify(token, jwks, { issuer, audience: resource });
         if (payload['gen'] !== generation) throw new Error('revoked');
         return json(200, payload);

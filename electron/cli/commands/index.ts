@@ -13,8 +13,10 @@ import { envShowCommand } from './env-show';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { initCommand } from './init';
+import { introspectCommand } from './introspect';
 import { lockCommand } from './lock';
 import { requestCommand } from './request';
+import { revokeCommand } from './revoke';
 import { runCommand } from './run';
 import { secretSetCommand } from './secret-set';
 import { timelineCommand } from './timeline';
@@ -40,6 +42,8 @@ export const commands: readonly Command[] = [
   exportCommand,
   tokenCommand,
   tokenForgetCommand,
+  introspectCommand,
+  revokeCommand,
   requestCommand,
   runCommand,
   timelineCommand,

@@ -6,6 +6,8 @@
 //   await engine.authenticatedRequest(env, cred, request)  -> { response, renewedAfter401, sentHeaders, sentUrl }
 //   await engine.status(env, cred)                         -> TokenStatus (no secrets: safe for the renderer)
 //   await engine.forget({ environmentId, credentialId })
+//   await engine.introspect(env, cred, kind)             -> what the auth service says about the held token (RFC 7662)
+//   await engine.revoke(env, cred, kinds)                -> revokes the held tokens (RFC 7009), then forgets them
 //   engine.previewTokenRequest(variables, recipe)          -> masked preview (same as shared/recipe's)
 //   engine.onChange(key => ...)                            -> unsubscribe; fires on new tokens, failures,
 //                                                             forget, and when a token enters its renewal margin or expires
@@ -29,6 +31,8 @@ import { createMemoryGuardStore, type GuardStore } from './guard-store';
 import { tokenKeyString } from './memory-cache';
 import { planFor, type CredentialPlan } from './plan';
 import { staticToken } from './static-token';
+import { introspectHeld, revokeHeld, type HeldTokenKind } from './token-admin';
+import type { TokenIntrospection } from '../../../shared/domain/token-admin';
 import { describeStatus } from './status';
 import { createMemoryTimeline, type Timeline, type TimelineSink } from './timeline';
 import type { CachedToken, Clock, EngineCredential, EngineEnvironment, IssuedToken, TokenCache, TokenKey, TokenStatus, TokenUse } from './types';
@@ -55,6 +59,9 @@ export interface TokenEngine {
   authenticatedRequest(env: EngineEnvironment, cred: EngineCredential, request: ApiRequest): Promise<AuthenticatedResponse>;
   status(env: EngineEnvironment, cred: EngineCredential): Promise<TokenStatus>;
   forget(key: TokenKey): Promise<void>;
+  introspect(env: EngineEnvironment, cred: EngineCredential, kind: HeldTokenKind): Promise<TokenIntrospection>;
+  /** Revokes each held token of `kinds` in turn, then forgets the cached token (so the next use gets a new one). */
+  revoke(env: EngineEnvironment, cred: EngineCredential, kinds: HeldTokenKind[]): Promise<void>;
   previewTokenRequest(variables: VariableScope, recipe: Recipe): TokenRequestPreview;
   onChange(listener: (key: TokenKey) => void): () => void;
   /** Fires when a sign-in starts waiting for the user and again (with null) when it ends. */
@@ -82,16 +89,19 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
   const listeners = new Set<(key: TokenKey) => void>();
   const proofs = new DpopProofs(options.proofKeys ?? createMemoryProofKeyStore(), options.rememberSecret);
   const signInListeners = new Set<(key: TokenKey, wait: SignInWait | null) => void>();
-  const broker = new TokenBroker({
-    cache: options.cache,
-    guards: options.guards ?? createMemoryGuardStore(),
+  const requests = {
     http,
     clock,
     timeline: options.timeline ?? ownTimeline!,
-    dpop: proofs,
     // Random: the app and CLI processes append to one timeline file, and a time and a counter
     // per process would give two processes' entries the same id within one millisecond.
     nextId: () => randomUUID(),
+  };
+  const broker = new TokenBroker({
+    cache: options.cache,
+    guards: options.guards ?? createMemoryGuardStore(),
+    ...requests,
+    dpop: proofs,
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     announceSignIn: (key, wait) => {
       for (const listener of signInListeners) listener(key, wait);
@@ -198,6 +208,22 @@ export function createTokenEngine(options: TokenEngineOptions): TokenEngine {
     },
 
     forget: (key) => broker.forget(key, tokenKeyString(key)),
+
+    introspect: (env, cred, kind) => introspectHeld(requests, broker, planOrRecord(env, cred), kind),
+
+    async revoke(env, cred, kinds) {
+      const plan = planOrRecord(env, cred);
+      let revokedAny = false;
+      try {
+        for (const kind of kinds) {
+          await revokeHeld(requests, broker, plan, kind);
+          revokedAny = true;
+        }
+      } finally {
+        // A revoked token is useless: forget it even when a later revocation failed.
+        if (revokedAny) await broker.forget(plan.key, plan.keyString);
+      }
+    },
 
     previewTokenRequest: (variables, recipe) => previewTokenRequest(recipe, variables),
 

@@ -39,7 +39,11 @@ export type TokenErrorCode =
   | 'authorization-slow-down'
   // another Tokenbench process held the credential's turn too long
   | 'token-busy'
-  | 'cache-failed';
+  | 'cache-failed'
+  // introspection and revocation: the recipe names no endpoint, no token is held, or the service cannot handle this kind
+  | 'no-endpoint'
+  | 'no-token'
+  | 'unsupported-token-type';
 
 /** The plain-data form, safe to send to the renderer. */
 export interface TokenErrorInfo {

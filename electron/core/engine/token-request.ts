@@ -10,6 +10,7 @@ import { tokenEndpointWantsNonce, type DpopProofs } from './dpop';
 import { TokenError } from './errors';
 import { secretValues, templateErrorToTokenError, type CredentialPlan } from './plan';
 import { readTokenResponse, type ReadToken } from './read-response';
+import type { TimelineEntryView } from '../../../shared/domain/token';
 import { Redactor } from './redact';
 import { timelineEntry, type TimelineSink } from './timeline';
 import type { Clock } from './types';
@@ -30,17 +31,28 @@ export interface TokenRequestDeps {
 
 export interface TokenRequestInput {
   plan: CredentialPlan;
-  purpose: 'token' | 'refresh';
-  /** For refresh requests: {{refreshToken}} and {{token}}. */
+  purpose: TimelineEntryView['purpose'];
+  /** For refresh requests: {{refreshToken}} and {{token}}; for introspection and revocation: {{token}}. */
   builtins?: VariableScope;
   /** A flow's own reading of an error answer (a device code poll's authorization_pending), before the usual diagnosis. */
   readError?: (response: HttpResponse) => TokenError | undefined;
+  /** The request itself when it is not one of the recipe's own (introspection, revocation: token-admin.ts). */
+  request?: RequestRecipe;
 }
+
+const WHAT: Record<TokenRequestInput['purpose'], string> = {
+  token: 'token request',
+  refresh: 'refresh request',
+  'device-authorization': 'device authorization request',
+  introspect: 'introspection request',
+  revoke: 'revocation request',
+};
 
 function requestOf(input: TokenRequestInput): { request: RequestRecipe; scope: VariableScope; prefix: string } {
   const { plan, purpose } = input;
   const recipe = plan.recipe;
   if (recipe.kind !== 'token-request') throw new Error(`A ${recipe.kind} credential makes no token request`);
+  if (input.request) return { request: input.request, scope: { ...plan.scope, ...input.builtins }, prefix: purpose === 'introspect' ? 'introspectionUrl' : 'revocationUrl' };
   const request: RequestRecipe | undefined = purpose === 'token' ? recipe.tokenRequest : recipe.renewal.refreshRequest;
   if (!request) throw new Error('The recipe has no refresh request');
   const scope = input.builtins ? { ...plan.scope, ...input.builtins } : plan.scope;
@@ -81,7 +93,7 @@ export interface PreparedTokenRequest {
 
 /** Everything that can fail before the network: unknown variables, a bad URL, a host not allowed. */
 export function prepareTokenRequest(input: TokenRequestInput): PreparedTokenRequest {
-  const what = input.purpose === 'token' ? 'token request' : 'refresh request';
+  const what = WHAT[input.purpose];
   const built = build(input);
   const url = parseTarget(built, what);
   assertHostAllowed(url, input.plan.env, what);
@@ -98,10 +110,14 @@ async function signed(prepared: PreparedTokenRequest): Promise<{ built: BuiltReq
   return { built: build(prepared.input, { clientAssertion: assertion }), assertion };
 }
 
-/** The DPoP proof for this request (RFC 9449 section 5), when the recipe asks for sender-constrained tokens. */
+/**
+ * The DPoP proof for this request (RFC 9449 section 5), when the recipe asks for sender-constrained
+ * tokens. Only token and refresh requests carry one: introspection and revocation authenticate the
+ * client, not the token's key.
+ */
 async function proofHeaders(deps: TokenRequestDeps, prepared: PreparedTokenRequest, built: BuiltRequest): Promise<{ headers: BuiltRequest['headers']; thumbprint?: string }> {
-  const { plan } = prepared.input;
-  if (plan.recipe.kind !== 'token-request' || !plan.recipe.dpop) return { headers: built.headers };
+  const { plan, purpose } = prepared.input;
+  if (plan.recipe.kind !== 'token-request' || !plan.recipe.dpop || (purpose !== 'token' && purpose !== 'refresh')) return { headers: built.headers };
   if (!deps.dpop) throw new Error('This engine has no DPoP key store');
   const key = await deps.dpop.keyFor(plan.key, plan.recipe.dpop.algorithm);
   const proof = await deps.dpop.proof(key, { method: built.method, url: built.url });
@@ -110,26 +126,49 @@ async function proofHeaders(deps: TokenRequestDeps, prepared: PreparedTokenReque
 }
 
 /**
- * One token request; with DPoP, a server's demand for a nonce is answered by sending it once more
- * with the nonce. Both exchanges are one attempt for the guard (the broker counts the call, not the
- * exchanges): the first answer only hands out the nonce, the server expects the second one at once
- * (RFC 9449 section 8), and no third one follows, so the server sees no burst and no retry loop.
- * The timeline shows both exchanges.
+ * Reads a 2xx answer; `masking.add` hides a secret the answer carries from then on, `masking.text`
+ * masks what is known; `boundTo` is the DPoP key's thumbprint when the request carried a proof.
  */
+export type ReadAnswer<T> = (response: HttpResponse, now: number, masking: Pick<Redactor, 'add' | 'text'>, boundTo: string | undefined) => T;
+
 export async function sendTokenRequest(deps: TokenRequestDeps, prepared: PreparedTokenRequest): Promise<ReadToken> {
-  const first = await exchange(deps, prepared);
-  if (!first.nonceDemanded) return first.settle();
-  return (await exchange(deps, prepared)).settle();
+  const recipe = prepared.input.plan.recipe;
+  if (recipe.kind !== 'token-request') throw new Error(`A ${recipe.kind} credential makes no token request`);
+  return sendAuthServiceRequest(
+    deps,
+    prepared,
+    (response, now, masking, boundTo) => {
+      // Masked from the moment they are read: a token refused later (lifetime unreadable, expired on arrival) is still a token.
+      const read = readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now, (secret) => masking.add(secret));
+      return recipe.dpop ? boundToken(read, boundTo, prepared.what) : read;
+    },
+    prepared.input.readError,
+  );
 }
 
-interface Exchanged {
+/**
+ * Sends a prepared request to the auth service and records it in the timeline, whatever the
+ * outcome; `explain` may name a failure more precisely than the status alone (an OAuth error code).
+ * With DPoP, a server's demand for a nonce is answered by sending it once more with the nonce.
+ * Both exchanges are one attempt for the guard (the broker counts the call, not the exchanges):
+ * the first answer only hands out the nonce, the server expects the second one at once (RFC 9449
+ * section 8), and no third one follows, so the server sees no burst and no retry loop. The
+ * timeline shows both exchanges.
+ */
+export async function sendAuthServiceRequest<T>(deps: TokenRequestDeps, prepared: PreparedTokenRequest, read: ReadAnswer<T>, explain?: (response: HttpResponse) => TokenError | undefined): Promise<T> {
+  const first = await exchange(deps, prepared, read, explain);
+  if (!first.nonceDemanded) return first.settle();
+  return (await exchange(deps, prepared, read, explain)).settle();
+}
+
+interface Exchanged<T> {
   /** The server asked for a DPoP nonce, now remembered: send again. */
   nonceDemanded: boolean;
-  /** The token read, or the failure thrown. */
-  settle(): ReadToken;
+  /** The answer read, or the failure thrown. */
+  settle(): T;
 }
 
-async function exchange(deps: TokenRequestDeps, prepared: PreparedTokenRequest): Promise<Exchanged> {
+async function exchange<T>(deps: TokenRequestDeps, prepared: PreparedTokenRequest, read: ReadAnswer<T>, explain?: (response: HttpResponse) => TokenError | undefined): Promise<Exchanged<T>> {
   const { input, url, what } = prepared;
   const signedRequest = await signed(prepared);
   const { assertion } = signedRequest;
@@ -144,7 +183,7 @@ async function exchange(deps: TokenRequestDeps, prepared: PreparedTokenRequest):
   const at = deps.clock.now();
   const started = performance.now();
   let response: HttpResponse | undefined;
-  let read: ReadToken | undefined;
+  let answer: T | undefined;
   let failure: TokenError | undefined;
   let nonceDemanded = false;
   try {
@@ -162,12 +201,12 @@ async function exchange(deps: TokenRequestDeps, prepared: PreparedTokenRequest):
       sensitiveBody: built.bodyHasSecrets,
     });
     const now = deps.clock.now();
-    if (recipe.dpop) deps.dpop?.noteNonce(built.url, response);
-    if (recipe.dpop && tokenEndpointWantsNonce(response)) {
+    if (proof.thumbprint !== undefined) deps.dpop?.noteNonce(built.url, response);
+    if (proof.thumbprint !== undefined && tokenEndpointWantsNonce(response)) {
       nonceDemanded = true;
       failure = new TokenError({ code: 'bad-request', message: `The ${what} was answered with a DPoP nonce to use (use_dpop_nonce); it is sent again with it.`, hint: 'Nothing to do: servers hand out DPoP nonces this way.', status: response.status });
     } else if (response.status < 200 || response.status > 299) {
-      failure = input.readError?.(response) ?? diagnoseStatus(response, {
+      failure = explain?.(response) ?? diagnoseStatus(response, {
         what,
         displayUrl: built.displayUrl,
         environmentName: plan.env.name,
@@ -177,9 +216,7 @@ async function exchange(deps: TokenRequestDeps, prepared: PreparedTokenRequest):
         secretNames: recipeVariables(recipe).filter((name) => plan.env.variables[name]?.secret),
       });
     } else {
-      // Masked from the moment they are read: a token refused later (lifetime unreadable, expired on arrival) is still a token.
-      read = readTokenResponse(response.body, response.headers['content-type'], response.status, recipe.tokenResponse, now, (secret) => redactor.add(secret));
-      if (recipe.dpop) read = boundToken(read, proof.thumbprint, what);
+      answer = read(response, now, redactor, proof.thumbprint);
     }
   } catch (error) {
     if (error instanceof HttpError) failure = diagnoseTransport(error, { what });
@@ -245,7 +282,7 @@ async function exchange(deps: TokenRequestDeps, prepared: PreparedTokenRequest):
     nonceDemanded: false,
     settle: () => {
       if (failure) throw failure;
-      return read!;
+      return answer!;
     },
   };
 }

@@ -14,6 +14,7 @@ import { fromExampleHandlers } from './from-example';
 import { portabilityHandlers } from './portability';
 import { runnerHandlers } from './runner';
 import { tokenHandlers } from './tokens';
+import { tokenAdminHandlers } from './token-admin';
 import { variableHandlers } from './variables';
 import { vaultHandlers } from './vault';
 import { workspaceHandlers } from './workspace';
@@ -29,6 +30,7 @@ export function createHandlers(services: DomainServices, appInfo: () => AppInfo)
       clipboard: services.clipboard,
       inspectJwt: (token, verify) => inspectJwt(token, verify, { discover: (issuer) => services.discovery.discover(issuer) }),
     }),
+    ...tokenAdminHandlers(services.tokenAdmin),
     ...discoveryHandlers(services.discovery),
     ...vaultHandlers({ vault: services.vault }),
     ...variableHandlers({ variables: services.variables, clipboard: services.clipboard }),

@@ -68,6 +68,11 @@ export interface TokenService {
   changed(key: TokenKey): void;
   /** The joined environment and credential, for callers that need names or settings. */
   describe(key: TokenKey): { environment: Environment; credential: Credential };
+  /**
+   * The engine's view of a pair, after the checks every request to its auth service passes:
+   * allowed hosts settled, production confirmed (`action` words the question).
+   */
+  checkedInputs(key: TokenKey, options: { confirmed?: boolean; action: string }): Promise<{ env: EngineEnvironment; cred: EngineCredential }>;
 }
 
 export function createTokenService(deps: TokenServiceDeps): TokenService {
@@ -232,6 +237,12 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     forget: (key) => holding(key, undefined, false, () => engine.forget(key)),
 
     signIns: () => engine.signIns(),
+    async checkedInputs(key, options) {
+      await deps.settleAllowedHosts?.(key.environmentId);
+      const { env, cred, environment } = await engineInputs(key);
+      assertConfirmed(environment, options.confirmed, options.action);
+      return { env, cred };
+    },
 
     cancelSignIn: (key) => engine.cancelSignIn(key),
 

@@ -9,11 +9,13 @@ interface Props {
   confirmLabel: string;
   cancelLabel?: string;
   danger?: boolean;
+  /** The question needs more first (e.g. a typed name). */
+  confirmDisabled?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', danger, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', danger, confirmDisabled, onConfirm, onCancel }: Props) {
   return (
     <ModalDialog className="confirm-dialog" labelledBy="confirm-dialog-title" onClose={onCancel}>
       <h2 id="confirm-dialog-title">{title}</h2>
@@ -22,7 +24,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
         <button type="button" onClick={onCancel} autoFocus>
           {cancelLabel}
         </button>
-        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
+        <button type="button" className={danger ? 'danger' : 'primary'} disabled={confirmDisabled} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

@@ -19,6 +19,7 @@ import { checkDraft, parseDraftJson } from './recipe-check';
 import { RequestPreview } from './RequestPreview';
 import { TokenCheck } from './TokenCheck';
 import { ExportCode } from './ExportCode';
+import { FillFromIssuer } from './FillFromIssuer';
 
 type Tab = 'form' | 'json';
 
@@ -60,6 +61,14 @@ export function CredentialEditor({ credential, environment, onClose }: { credent
   async function submit() {
     if (!check.ok) return;
     await save.run(() => api.credentials.update({ id: credential.id, ...(name !== credential.name ? { name } : {}), recipe: check.recipe }));
+  }
+
+  /** The issuer's endpoints replace the draft's; the form (or the JSON) shows them at once. */
+  function fillEndpoints(recipe: Recipe) {
+    setDraft(recipe);
+    setJsonText(JSON.stringify(recipe, null, 2));
+    setJsonProblem(null);
+    setFormRevision((r) => r + 1);
   }
 
   function revert() {
@@ -111,6 +120,10 @@ export function CredentialEditor({ credential, environment, onClose }: { credent
 
       <TokenCheck environment={environment} credentialId={credential.id} blockedBecause={blockedBecause} />
       {credential.recipe.kind === 'token-request' && <ExportCode credentialId={credential.id} environmentId={environment.id} blockedBecause={blockedBecause} />}
+
+      {(draft as Recipe | null)?.kind === 'token-request' && (
+        <FillFromIssuer recipe={check.ok && check.recipe.kind === 'token-request' ? check.recipe : null} onFill={fillEndpoints} />
+      )}
 
       <div className="editor-columns">
         <div className="editor-main">

@@ -6,6 +6,7 @@
 import { Suspense, useEffect, type ComponentType } from 'react';
 import type { TokenKey } from '../../../../shared/domain/token';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { TokenAdminDialogs } from './TokenAdmin';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { focusWhenShown } from '../../lib/focus';
@@ -85,6 +86,7 @@ export function DashboardView({ inspector: Inspector }: { inspector: TokenInspec
           {confirmation.hint && <p className="muted small">{confirmation.hint}</p>}
         </ConfirmDialog>
       )}
+      <TokenAdminDialogs />
       {inspecting && (
         <Suspense fallback={null}>
           <Inspector tokenKey={inspecting} onClose={() => inspect(null)} />

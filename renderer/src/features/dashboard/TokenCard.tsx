@@ -14,6 +14,7 @@ import { GuardNote, RetryNote } from './GuardNote';
 import { useSignIns } from './sign-in-store';
 import { SignInWaiting } from './SignInWaiting';
 import { useDashboard } from './store';
+import { TokenAdminAnswer, TokenAdminButtons } from './TokenAdmin';
 import { STATE_LABELS } from './token-rules';
 
 export interface CardNames {
@@ -108,6 +109,12 @@ export const TokenCard = memo(function TokenCard({ id, environmentName, producti
       {actionError && actionError.message !== failure?.message && <ErrorMessage error={actionError} onDismiss={() => useDashboard.getState().dismissError(id)} />}
 
       <CardActions status={status} busy={busy} locked={locked} label={label} />
+      {status.kind === 'token-request' && (
+        <div className="token-actions row" role="group" aria-label={`Ask the auth service about ${label}`}>
+          <TokenAdminButtons status={status} locked={locked} label={label} environmentName={environmentName} production={production} />
+        </div>
+      )}
+      <TokenAdminAnswer id={id} />
       {copied !== undefined && (
         <p className="muted small" role="status">
           Copied. The clipboard clears in {Math.round(copied.clearAfterMs / 1000)} s.

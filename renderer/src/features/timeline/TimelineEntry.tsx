@@ -14,6 +14,9 @@ import { useEnvironments } from '../../state/environments';
 import { copyText } from './copy-text';
 import { ExchangeDetails } from './ExchangeDetails';
 
+const PURPOSE_LABELS: Record<TimelineEntryView['purpose'], string> = { token: 'Token request', refresh: 'Refresh', 'device-authorization': 'Device sign-in start', introspect: 'Introspection', revoke: 'Revocation' };
+const PURPOSE_BADGES: Record<Exclude<TimelineEntryView['purpose'], 'token'>, string> = { refresh: 'refresh', 'device-authorization': 'device sign-in', introspect: 'introspect', revoke: 'revoke' };
+
 async function copyCurl(entryId: string, reveal: boolean): Promise<void> {
   const { curl } = await unwrap(api.timeline.curl({ entryId, reveal }));
   await copyText(curl);
@@ -27,7 +30,7 @@ export const TimelineEntry = memo(function TimelineEntry({ entry }: { entry: Tim
   // Marked like everywhere else, so a production exchange is never mistaken for a sandbox one.
   const production = useEnvironments((s) => s.environments.some((e) => e.id === entry.environmentId && e.production));
   const detailsId = `timeline-${entry.id}`;
-  const label = `${entry.purpose === 'refresh' ? 'Refresh' : entry.purpose === 'device-authorization' ? 'Device sign-in start' : 'Token request'} for ${entry.credentialName} in ${entry.environmentName} at ${localDateTime(entry.at)}`;
+  const label = `${PURPOSE_LABELS[entry.purpose]} for ${entry.credentialName} in ${entry.environmentName} at ${localDateTime(entry.at)}`;
 
   async function copy(reveal: boolean) {
     setConfirming(false);
@@ -48,8 +51,7 @@ export const TimelineEntry = memo(function TimelineEntry({ entry }: { entry: Tim
         <span className="timeline-names">
           {entry.credentialName} <span className="muted">in {entry.environmentName}</span>
           {production && <span className="badge production">PRODUCTION</span>}
-          {entry.purpose === 'refresh' && <span className="badge">refresh</span>}
-          {entry.purpose === 'device-authorization' && <span className="badge">device sign-in</span>}
+          {entry.purpose !== 'token' && <span className="badge">{PURPOSE_BADGES[entry.purpose]}</span>}
         </span>
         <span className="timeline-line">
           {entry.method} {entry.url}

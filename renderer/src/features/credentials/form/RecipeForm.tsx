@@ -46,6 +46,10 @@ function TokenRequestParts({ value, onChange }: { value: TokenRequestRecipe; onC
       <Section title="Proof of possession">
         <DpopForm value={value} onChange={onChange} />
       </Section>
+      <Section title="Introspection and revocation">
+        <OptionalTextField label="Introspection URL (RFC 7662)" path="introspectionUrl" placeholder="empty: the service offers none" value={value.introspectionUrl} onChange={(introspectionUrl) => onChange({ ...value, introspectionUrl })} />
+        <OptionalTextField label="Revocation URL (RFC 7009)" path="revocationUrl" placeholder="empty: the service offers none" value={value.revocationUrl} onChange={(revocationUrl) => onChange({ ...value, revocationUrl })} />
+      </Section>
     </>
   );
 }
