@@ -117,6 +117,7 @@ export async function sendTokenRequest(deps: TokenRequestDeps, prepared: Prepare
       connectTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, built.timeoutMs),
       maxBodyBytes: TOKEN_RESPONSE_MAX_BYTES,
       allowInsecureTls: plan.env.allowInsecureTls,
+      ...(plan.env.mutualTls ? { clientTls: plan.env.mutualTls } : {}),
       allowedHosts: plan.env.allowedHosts,
       sensitiveHeaders: built.headers.filter((h) => h.secret).map((h) => h.name),
       sensitiveBody: built.bodyHasSecrets,

@@ -13,6 +13,7 @@ import type { DataFile } from '../store/data-file';
 import type { CredentialsFile } from '../credentials/store';
 import { findCredential } from '../credentials/changes';
 import { findEnvironment } from '../environments/find';
+import type { ClientTlsOptions } from '../http';
 import type { ResolvedVariables } from '../variables/variables';
 import { TokenError, tokenKeyString, type ApiRequest, type AuthenticatedResponse, type EngineCredential, type EngineEnvironment, type IssuedToken, type TokenEngine, type TokenKey } from '../engine';
 
@@ -30,6 +31,8 @@ export interface TokenServiceDeps {
   remember?(token: string): void;
   /** Before secrets leave: an environment holding secrets gets its allowed hosts (allowed-hosts/seed.ts). */
   settleAllowedHosts?(environmentId: string): Promise<unknown>;
+  /** The environment's client certificate and custom CA (mutual TLS), if it has them. */
+  clientTls?(environmentId: string): ClientTlsOptions | undefined;
 }
 
 export interface TokenService {
@@ -44,6 +47,8 @@ export interface TokenService {
   /** The joined environment and credential, for callers that need names or settings. */
   describe(key: TokenKey): { environment: Environment; credential: Credential };
 }
+
+const withClientTls = (clientTls: ClientTlsOptions | undefined) => (clientTls ? { mutualTls: clientTls } : {});
 
 export function createTokenService(deps: TokenServiceDeps): TokenService {
   const { ctx, engine } = deps;
@@ -74,6 +79,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         production: environment.production,
         allowedHosts: environment.allowedHosts,
         allowInsecureTls: environment.allowInsecureTls,
+        ...withClientTls(deps.clientTls?.(environment.id)),
         variables,
       },
       cred: { id: credential.id, name: credential.name, recipe: credential.recipe },
