@@ -181,7 +181,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
   const allowedHosts = createAllowedHostsKeeper({ ctx, credentials: credentialsFile, resolveVariables });
-  const clientTls = createClientTlsService({ ctx, secrets: vault.secrets, remember: (secret) => vault.redactor.add(secret), ...(options.certificateFiles ? { chooser: options.certificateFiles } : {}) });
+  const clientTls = createClientTlsService({ ctx, secrets: vault.secrets, remember: (secret) => vault.redactor.add(secret), forgetTokens: (environmentId) => tokenCache.deleteWhere({ environmentId }), ...(options.certificateFiles ? { chooser: options.certificateFiles } : {}) });
   const tokens = createTokenService({
     clientTls: (environmentId) => clientTls.forEnvironment(environmentId),
     settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),

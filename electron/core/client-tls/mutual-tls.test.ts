@@ -125,6 +125,26 @@ describe('mutual TLS (RFC 8705)', () => {
     expect(wrongClient.code).toBe('bad-credentials');
   });
 
+  it('a new certificate drops the tokens bound to the old one; a clone keeps the CA but not the key; a delete drops the key', async () => {
+    const key = await mtlsEnvironment('Rotation');
+    await app.domain.clientTls.set({ environmentId: key.environmentId, identity: { format: 'pem', certificate: clientCerts.client.cert, key: clientCerts.client.key }, ca: serverCerts.ca });
+    const first = await fetchToken(key);
+    expect((await app.tokens.fetch(key)).token).toBe(first.token);
+    await app.domain.clientTls.set({ environmentId: key.environmentId, identity: { format: 'pem', certificate: clientCerts.other.cert, key: clientCerts.other.key } });
+    // Not the cached token: a new request, which the server refuses for this certificate.
+    expect((await failure(fetchToken(key))).code).toBe('bad-credentials');
+
+    const clone = await app.handlers['environments:clone']({ id: key.environmentId, name: 'Rotation copy', includeSecrets: true });
+    expect(clone.clientTls?.certificate).toBeNull();
+    expect(clone.clientTls?.ca?.certificates[0]?.subject).toBe('CN=Tokenbench Test CA');
+    expect(app.domain.clientTls.forEnvironment(clone.id)).toEqual({ ca: expect.stringContaining('-----BEGIN CERTIFICATE-----') });
+
+    const sealedId = (id: string) => app.secrets.vault.secrets.ids().filter((sealed) => sealed.includes(encodeURIComponent(id)) && sealed.endsWith(':client-certificate'));
+    expect(sealedId(key.environmentId)).toHaveLength(1);
+    await app.handlers['environments:delete']({ id: key.environmentId });
+    expect(sealedId(key.environmentId)).toHaveLength(0);
+  });
+
   it('the API refuses a bound token presented with another certificate', async () => {
     const key = await mtlsEnvironment('Binding');
     await app.domain.clientTls.set({ environmentId: key.environmentId, identity: { format: 'pem', certificate: clientCerts.client.cert, key: clientCerts.client.key }, ca: serverCerts.ca });

@@ -33,6 +33,8 @@ export interface ClientTlsServiceDeps {
   remember(secret: string): void;
   /** The open dialog; absent where there is no window (the CLI). */
   chooser?: CertificateFileChooser;
+  /** Drops the environment's cached tokens: they may be bound to the certificate being replaced. */
+  forgetTokens?(environmentId: string): Promise<void>;
 }
 
 export interface ClientTlsService {
@@ -82,6 +84,7 @@ export function createClientTlsService(deps: ClientTlsServiceDeps): ClientTlsSer
         secrets.requireUnlocked();
         rememberIdentity(readId.sealed);
         await secrets.write({ [clientIdentityId(environmentId)]: JSON.stringify(readId.sealed) });
+        await deps.forgetTokens?.(environmentId);
       }
       const saved = await saveSettings(environmentId, (current) => ({
         certificate: readId ? { ...readId.summary, format: readId.sealed.format } : current.certificate,
@@ -92,7 +95,10 @@ export function createClientTlsService(deps: ClientTlsServiceDeps): ClientTlsSer
 
     async clear({ environmentId, certificate, ca }) {
       findEnvironment(ctx.workspace.read(), environmentId);
-      if (certificate) await secrets.remove((id) => id === clientIdentityId(environmentId));
+      if (certificate) {
+        await secrets.remove((id) => id === clientIdentityId(environmentId));
+        await deps.forgetTokens?.(environmentId);
+      }
       return saveSettings(environmentId, (current) => ({ certificate: certificate ? null : current.certificate, ca: ca ? null : current.ca }));
     },
 
