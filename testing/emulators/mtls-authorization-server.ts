@@ -86,6 +86,7 @@ export async function startMutualTlsAuthorizationServer(options: MutualTlsAuthor
     })),
     clientAuthMethods: ['tls_client_auth'],
     features: {
+      devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       mTLS: {
         enabled: true,
