@@ -10,6 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { exportJWK, type JWK } from 'jose';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { makeClientCertificates, makeTestCertificates } from '../certificates';
 import { createMemoryAdapterFactory } from './oidc-memory-adapter';
 import { rs256KeyPair } from './kit-tokens';
 
@@ -116,4 +117,12 @@ export async function startMutualTlsAuthorizationServer(options: MutualTlsAuthor
     serverErrors,
     close: () => listening.close(),
   };
+}
+
+/** Fresh certificates, and a server whose one client `clientId` authenticates with the kit's CN=client certificate. */
+export async function startMutualTlsWorld(clientId: string) {
+  const serverCerts = makeTestCertificates();
+  const clientCerts = makeClientCertificates();
+  const auth = await startMutualTlsAuthorizationServer({ server: serverCerts.valid, clientCa: clientCerts.ca, clients: [{ clientId, subjectDn: 'CN=client' }] });
+  return { serverCerts, clientCerts, auth };
 }

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnCli } from '../../../testing/cli';
-import { makeClientCertificates, makeTestCertificates, type ClientCertificates, type TestCertificates } from '../../../testing/certificates';
+import type { ClientCertificates, TestCertificates } from '../../../testing/certificates';
 import { certificateThumbprint } from '../../../testing/emulators/bound-resource-server';
-import { startMutualTlsAuthorizationServer, type MutualTlsAuthorizationServer } from '../../../testing/emulators/mtls-authorization-server';
+import { startMutualTlsWorld, type MutualTlsAuthorizationServer } from '../../../testing/emulators/mtls-authorization-server';
 import { listFiles, TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import { createVault } from '../../core/vault/vault';
 
@@ -21,9 +21,7 @@ let clientCerts: ClientCertificates;
 let auth: MutualTlsAuthorizationServer;
 
 beforeAll(async () => {
-  serverCerts = makeTestCertificates();
-  clientCerts = makeClientCertificates();
-  auth = await startMutualTlsAuthorizationServer({ server: serverCerts.valid, clientCa: clientCerts.ca, clients: [{ clientId: 'cli-client', subjectDn: 'CN=client' }] });
+  ({ serverCerts, clientCerts, auth } = await startMutualTlsWorld('cli-client'));
 }, 60_000);
 afterAll(() => auth?.close());
 

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeClientCertificates, makeTestCertificates, type ClientCertificates, type TestCertificates } from '../../../testing/certificates';
-import { startMutualTlsAuthorizationServer, type MutualTlsAuthorizationServer } from '../../../testing/emulators/mtls-authorization-server';
+import type { ClientCertificates, TestCertificates } from '../../../testing/certificates';
+import { startMutualTlsWorld, type MutualTlsAuthorizationServer } from '../../../testing/emulators/mtls-authorization-server';
 import { listFiles, TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import { main } from '../../cli/main';
 import { createManualClock } from '../clock';
@@ -19,9 +19,7 @@ let clientCerts: ClientCertificates;
 let auth: MutualTlsAuthorizationServer;
 
 beforeAll(async () => {
-  serverCerts = makeTestCertificates();
-  clientCerts = makeClientCertificates();
-  auth = await startMutualTlsAuthorizationServer({ server: serverCerts.valid, clientCa: clientCerts.ca, clients: [{ clientId: 'canary-client', subjectDn: 'CN=client' }] });
+  ({ serverCerts, clientCerts, auth } = await startMutualTlsWorld('canary-client'));
 }, 60_000);
 afterAll(() => auth?.close());
 

@@ -5,9 +5,9 @@ import { X509Certificate } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../../shared/runner/draft';
-import { makeClientCertificates, makeTestCertificates, type ClientCertificates, type TestCertificates } from '../../../testing/certificates';
+import type { ClientCertificates, TestCertificates } from '../../../testing/certificates';
 import { certificateThumbprint, startBoundResourceServer, type BoundResourceServer } from '../../../testing/emulators/bound-resource-server';
-import { startMutualTlsAuthorizationServer, type MutualTlsAuthorizationServer } from '../../../testing/emulators/mtls-authorization-server';
+import { startMutualTlsWorld, type MutualTlsAuthorizationServer } from '../../../testing/emulators/mtls-authorization-server';
 import { TEST_SCRYPT, tempDir } from '../../../testing/vault';
 import { createManualClock } from '../clock';
 import { createHttpClient } from '../http';
@@ -21,9 +21,7 @@ let app: MainServices;
 const clock = createManualClock(Date.now());
 
 beforeAll(async () => {
-  serverCerts = makeTestCertificates();
-  clientCerts = makeClientCertificates();
-  auth = await startMutualTlsAuthorizationServer({ server: serverCerts.valid, clientCa: clientCerts.ca, clients: [{ clientId: 'mtls-client', subjectDn: 'CN=client' }] });
+  ({ serverCerts, clientCerts, auth } = await startMutualTlsWorld('mtls-client'));
   api = await startBoundResourceServer({ server: serverCerts.valid, clientCa: clientCerts.ca, issuer: auth.issuer, audience: auth.resource, publicJwk: auth.publicJwk });
   app = await createMainServices({ dataDir: tempDir(), clock, scryptCost: TEST_SCRYPT, log: () => {}, confirmation: { confirm: async () => true } });
   await app.handlers['vault:setup']({ passphrase: 'mutual tls test passphrase' });
