@@ -104,6 +104,7 @@ export async function startMutualTlsAuthorizationServer(options: MutualTlsAuthor
         getResourceServerInfo: () => ({ scope: 'api', audience: resource, accessTokenTTL: 300, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
       },
     },
+    ttl: { AccessToken: 300, ClientCredentials: 300 },
     routes: { token: '/token' },
   };
   const provider = new Provider(issuer, configuration);
