@@ -11,7 +11,7 @@
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 const core = 'electron/core';
-const domain = ['environments', 'credentials', 'variables', 'tokens', 'runner', 'portability', 'allowed-hosts', 'demo', 'from-example', 'code-export', 'collection-import', 'discovery', 'secret-sources', 'fleet', 'workspace', 'token-admin'].map((d) => `${core}/${d}`);
+const domain = ['environments', 'credentials', 'variables', 'tokens', 'runner', 'portability', 'allowed-hosts', 'demo', 'from-example', 'code-export', 'collection-import', 'discovery', 'secret-sources', 'fleet', 'workspace', 'token-admin', 'client-tls'].map((d) => `${core}/${d}`);
 const domainFiles = [`${core}/context.ts`, `${core}/domain-services.ts`];
 const adapters = [`${core}/handlers`, `${core}/ipc`];
 const root = `${core}/services.ts`;

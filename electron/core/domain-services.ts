@@ -2,6 +2,7 @@
  * The domain services, built once by the composition root (`services.ts`). The IPC handlers
  * (`handlers/`) and the CLI commands both call these, so the app and the CLI behave alike.
  */
+import type { ClientTlsService } from './client-tls/service';
 import type { CodeExportService } from './code-export/service';
 import type { CredentialService } from './credentials/service';
 import type { DemoService } from './demo/service';
@@ -35,6 +36,8 @@ export interface DomainServices {
   fromExample: FromExampleService;
   /** A credential as a small client in TypeScript or Python. */
   codeExport: CodeExportService;
+  /** An environment's client certificate and custom CA (mutual TLS). */
+  clientTls: ClientTlsService;
   vault: Vault;
   /** Copies a secret or token to the clipboard and clears it again later. */
   clipboard: SecretClipboard;

@@ -9,6 +9,8 @@
 import type { EventName, EventPayload, StoreProblem } from '../../shared/ipc/contract';
 import { systemClock, type Clock, type CoreContext } from './context';
 import { ensurePrivateDataDir } from './data-dir';
+import { createClientTlsService } from './client-tls/service';
+import type { CertificateFileChooser } from './client-tls/chosen-files';
 import { createDiscoveryService } from './discovery/service';
 import { createCredentialService } from './credentials/service';
 import { openCredentials } from './credentials/store';
@@ -57,6 +59,8 @@ export interface MainServicesOptions {
   clipboard?: Clipboard;
   /** Native file dialogs for export/import; absent where there is no window. */
   files?: FileChooser;
+  /** The open dialog for certificate files (mutual TLS); absent where there is no window. */
+  certificateFiles?: CertificateFileChooser;
   /**
    * Asks the user, outside the window, before where secrets may go is widened (a native dialog in
    * Electron); absent: such changes are refused.
@@ -185,7 +189,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     rememberSecret: (secret) => vault.redactor.add(secret),
   });
   const allowedHosts = createAllowedHostsKeeper({ ctx, credentials: credentialsFile, resolveVariables });
+  const clientTls = createClientTlsService({ ctx, secrets: vault.secrets, remember: (secret) => vault.redactor.add(secret), forgetTokens: (environmentId) => tokenCache.deleteWhere({ environmentId }), ...(options.certificateFiles ? { chooser: options.certificateFiles } : {}) });
   const tokens = createTokenService({
+    clientTls: (environmentId) => clientTls.forEnvironment(environmentId),
     settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),
     ctx,
     credentials: credentialsFile,
@@ -227,6 +233,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       findEnvironment: (id) => environments.find(id),
       settleAllowedHosts: (environmentId) => allowedHosts.settle(environmentId),
       findCredential: (id) => credentials.find(id),
+      clientTls: (environmentId) => clientTls.forEnvironment(environmentId),
       resolveVariables,
       // The runner has already asked for the production confirmation.
       authenticatedRequest: (environmentId, credentialId, request) => tokens.authenticatedRequest({ environmentId, credentialId }, request, { confirmed: true }),
@@ -284,7 +291,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
 
   const workspace = await shared.service({ ...files, emit: ctx.emit, choice: options.workspace, chooseFolder: options.files?.chooseFolder && (() => options.files!.chooseFolder!()), log });
-  const domain: DomainServices = { environments, credentials, variables, tokens, tokenAdmin, timeline, runner, portability, demo, fromExample, codeExport, discovery, vault, clipboard, workspace };
+  const domain: DomainServices = { environments, credentials, variables, tokens, tokenAdmin, timeline, runner, portability, demo, fromExample, codeExport, discovery, clientTls, vault, clipboard, workspace };
   const handlers = createHandlers(domain, () => ({ version: appVersion, dataDir, storeProblems: problems }));
 
   await unlockWithKeychainIfPossible(vault).catch((error: unknown) => log(`Unlocking with the system keychain failed: ${error instanceof Error ? error.message : String(error)}`));

@@ -9,7 +9,7 @@ import { IPC_PREFIX } from '../../shared/ipc/contract';
 import { resolveDataDir } from '../core/data-dir';
 import { createMainServices, type MainServices } from '../core/services';
 import { electronConfirmation } from './confirmation-dialog';
-import { electronFileChooser } from './file-dialogs';
+import { electronCertificateFileChooser, electronFileChooser } from './file-dialogs';
 import { registerIpcHandlers } from './ipc';
 import { electronKeychain } from './keychain';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
@@ -52,7 +52,7 @@ async function start(dataDir: string): Promise<void> {
   // `conf` writes the data files in the data folder, as in the CLI. (electron-store would also
   // register a synchronous IPC listener that answers any sender.)
   const services: MainServices = await createMainServices({
-    dataDir, keychain: electronKeychain, clipboard, files: electronFileChooser,
+    dataDir, keychain: electronKeychain, clipboard, files: electronFileChooser, certificateFiles: electronCertificateFileChooser,
     confirmation: electronConfirmation,
     // The workspace folder the user had open, if any (README, "Workspaces in git").
     workspace: 'remembered',

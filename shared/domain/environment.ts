@@ -41,6 +41,30 @@ export const variableSchema = z.object({
 });
 export type Variable = z.infer<typeof variableSchema>;
 
+/** What the environment view shows of a certificate: never the key. */
+export const certificateSummarySchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  /** ISO 8601. */
+  notBefore: z.string(),
+  notAfter: z.string(),
+  /** SHA-256 of the DER certificate, hex pairs with colons (as browsers show it). */
+  sha256: z.string(),
+});
+export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
+
+/**
+ * Mutual TLS for an environment's hosts (RFC 8705). The client key (or the PKCS#12 file and its
+ * passphrase) is sealed in the vault; only the certificate's summary is here. The custom CA is
+ * public, so its PEM is kept here and trusted without unlocking the vault.
+ */
+export const clientTlsSchema = z.object({
+  certificate: certificateSummarySchema.extend({ format: z.enum(['pem', 'pkcs12']) }).nullable().default(null),
+  /** PEM certificates trusted, in addition to the system's, for this environment's hosts. */
+  ca: z.object({ pem: z.string().max(200_000), certificates: z.array(certificateSummarySchema) }).nullable().default(null),
+});
+export type ClientTls = z.infer<typeof clientTlsSchema>;
+
 export const environmentSchema = z.object({
   id: z.string().min(1),
   name: storedEnvironmentNameSchema,
@@ -55,6 +79,8 @@ export const environmentSchema = z.object({
   allowInsecureTls: z.boolean().default(false),
   /** Ask before a request or token fetch in a production environment. */
   confirmProduction: z.boolean().default(true),
+  /** Absent: no client certificate and no custom CA. */
+  clientTls: clientTlsSchema.optional(),
   variables: z.array(variableSchema).default([]),
   createdAt: z.string(),
   updatedAt: z.string(),

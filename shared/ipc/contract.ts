@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './domains/app';
+import { clientTlsChannels } from './domains/client-tls';
 import { credentialChannels, credentialEvents } from './domains/credentials';
 import { demoChannels, demoEvents } from './domains/demo';
 import { discoveryChannels } from './domains/discovery';
@@ -39,6 +40,7 @@ export const contract = {
   ...fromExampleChannels,
   ...discoveryChannels,
   ...workspaceChannels,
+  ...clientTlsChannels,
 };
 
 export const events = {

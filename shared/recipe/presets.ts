@@ -2,6 +2,7 @@
 import type { Preset } from './preset-types';
 import { httpBasic, oauth2ClientCredentialsBasic, oauth2ClientCredentialsPost, oauth2Password, oauth2RefreshToken, staticApiKey } from './presets-standard';
 import { oauth2AuthorizationCode, oauth2ClientSecretJwt, oauth2DeviceCode, oauth2PrivateKeyJwt } from './presets-flows';
+import { oauth2MutualTls } from './presets-mtls';
 import { landax, lemonway, lengow, liveDataServiceAccount, liveDataUser } from './presets-vendor';
 
 export type { Preset, PresetVariable } from './preset-types';
@@ -21,6 +22,7 @@ export const PRESETS: readonly Preset[] = [
   oauth2DeviceCode,
   oauth2PrivateKeyJwt,
   oauth2ClientSecretJwt,
+  oauth2MutualTls,
   staticApiKey,
   httpBasic,
 ];

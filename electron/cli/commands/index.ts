@@ -10,6 +10,7 @@ import { discoverCommand } from './discover';
 import { envCreateCommand } from './env-create';
 import { envListCommand } from './env-list';
 import { envShowCommand } from './env-show';
+import { envTlsCommand } from './env-tls';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { initCommand } from './init';
@@ -31,6 +32,7 @@ export const commands: readonly Command[] = [
   envListCommand,
   envShowCommand,
   envCreateCommand,
+  envTlsCommand,
   varSetCommand,
   secretSetCommand,
   credentialAddCommand,

@@ -100,6 +100,7 @@ export async function authenticatedRequest(deps: AuthenticatedRequestDeps, env: 
         ...(request.signal ? { signal: request.signal } : {}),
         ...(request.maxBodyBytes !== undefined ? { maxBodyBytes: request.maxBodyBytes } : {}),
         allowInsecureTls: env.allowInsecureTls,
+        ...(env.mutualTls ? { clientTls: env.mutualTls } : {}),
         allowedHosts: env.allowedHosts,
         sensitiveHeaders: [...(issued.use.in === 'header' ? [issued.use.name] : []), ...(request.sensitiveHeaders ?? [])],
         ...(request.sensitiveBody ? { sensitiveBody: true } : {}),

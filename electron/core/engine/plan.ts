@@ -65,6 +65,9 @@ function newPlan(env: EngineEnvironment, cred: EngineCredential): CredentialPlan
     }
     hash.update(JSON.stringify([name, variable.value])).update('\u0000');
   }
+  // A token may be bound to the client certificate (RFC 8705): another certificate makes it stale.
+  const presented = env.mutualTls?.cert ?? env.mutualTls?.pfx;
+  if (presented !== undefined) hash.update('client certificate\u0000').update(presented);
   const key = { environmentId: env.id, credentialId: cred.id };
   return {
     env,

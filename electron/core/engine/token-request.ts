@@ -196,6 +196,7 @@ async function exchange<T>(deps: TokenRequestDeps, prepared: PreparedTokenReques
       connectTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, built.timeoutMs),
       maxBodyBytes: TOKEN_RESPONSE_MAX_BYTES,
       allowInsecureTls: plan.env.allowInsecureTls,
+      ...(plan.env.mutualTls ? { clientTls: plan.env.mutualTls } : {}),
       allowedHosts: plan.env.allowedHosts,
       sensitiveHeaders: built.headers.filter((h) => h.secret).map((h) => h.name),
       sensitiveBody: built.bodyHasSecrets,

@@ -1,6 +1,7 @@
 // Public types of the token engine: what the IPC handlers, the vault and the CLI exchange
 // with it. Token values appear only in IssuedToken and CachedToken, which never leave the main process.
 import type { Recipe } from '../../../shared/recipe';
+import type { ClientTlsOptions } from '../http';
 
 /** An environment as the engine needs it. Variable values are plaintext: main process only. */
 export interface EngineEnvironment {
@@ -11,6 +12,8 @@ export interface EngineEnvironment {
   allowedHosts: string[];
   /** Explicit opt-out of TLS certificate checks (self-signed sandboxes); the timeline flags every such request. */
   allowInsecureTls: boolean;
+  /** The client certificate presented and the CA trusted on the way to its hosts (mutual TLS). */
+  mutualTls?: ClientTlsOptions;
   variables: Record<string, { value: string; secret: boolean }>;
 }
 

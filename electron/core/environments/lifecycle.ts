@@ -58,6 +58,8 @@ export function createEnvironmentLifecycle(ctx: CoreContext, deps: EnvironmentLi
         production: production ?? source.production,
         // Secret variables are re-added through the variables service below (they need the vault).
         variables: source.variables.filter((v) => !v.secret),
+        // The client certificate's key stays with its environment; the CA is public and comes along.
+        ...(source.clientTls ? { clientTls: { ...source.clientTls, certificate: null } } : {}),
         createdAt: stamp,
         updatedAt: stamp,
       };

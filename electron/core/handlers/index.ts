@@ -6,6 +6,7 @@ import type { AppInfo } from '../../../shared/ipc/contract';
 import type { DomainServices } from '../domain-services';
 import type { Handlers } from '../ipc/dispatcher';
 import { inspectJwt } from '../tokens/jwt-inspect';
+import { clientTlsHandlers } from './client-tls';
 import { credentialHandlers } from './credentials';
 import { demoHandlers } from './demo';
 import { discoveryHandlers } from './discovery';
@@ -39,5 +40,6 @@ export function createHandlers(services: DomainServices, appInfo: () => AppInfo)
     ...demoHandlers(services.demo),
     ...fromExampleHandlers(services.fromExample, services.codeExport),
     ...workspaceHandlers(services.workspace),
+    ...clientTlsHandlers(services.clientTls),
   };
 }

@@ -106,6 +106,7 @@ export function createHttpClient(options: HttpClientOptions = {}): NodeHttpClien
           headers,
           body,
           allowInsecureTls: request.allowInsecureTls ?? false,
+          clientTls: request.clientTls,
           connectTimeoutMs: request.connectTimeoutMs ?? HTTP_DEFAULTS.connectTimeoutMs,
           deadline,
           maxBodyBytes: request.maxBodyBytes ?? HTTP_DEFAULTS.maxBodyBytes,
@@ -150,9 +151,7 @@ export function createHttpClient(options: HttpClientOptions = {}): NodeHttpClien
   return {
     send,
     close() {
-      agents.http.destroy();
-      agents.https.destroy();
-      agents.insecureHttps.destroy();
+      agents.destroy();
     },
   };
 }

@@ -13,6 +13,8 @@ export type HttpErrorCode =
   | 'tls-expired'
   | 'tls-hostname-mismatch'
   | 'tls-untrusted'
+  | 'tls-client-certificate-required'
+  | 'tls-client-certificate-refused'
   | 'tls-error'
   | 'connection-refused'
   | 'dns-failure'
@@ -42,6 +44,16 @@ const TLS_CODES: Record<string, HttpErrorCode> = {
   UNABLE_TO_GET_ISSUER_CERT: 'tls-untrusted',
   CERT_UNTRUSTED: 'tls-untrusted',
   CERT_REVOKED: 'tls-untrusted',
+  // Alerts the server sends about our certificate (mutual TLS).
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: 'tls-client-certificate-required',
+  ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE: 'tls-client-certificate-required',
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: 'tls-client-certificate-refused',
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN: 'tls-client-certificate-refused',
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED: 'tls-client-certificate-refused',
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED: 'tls-client-certificate-refused',
+  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: 'tls-client-certificate-refused',
+  ERR_SSL_TLSV1_ALERT_ACCESS_DENIED: 'tls-client-certificate-refused',
+  ERR_SSL_TLSV1_ALERT_DECRYPT_ERROR: 'tls-client-certificate-refused',
 };
 
 const NETWORK_CODES: Record<string, HttpErrorCode> = {
@@ -70,6 +82,8 @@ const MESSAGES: Record<HttpErrorCode, (host: string) => string> = {
   'tls-expired': (host) => `${host} presented an expired (or not yet valid) TLS certificate.`,
   'tls-hostname-mismatch': (host) => `${host} presented a TLS certificate issued for another host name.`,
   'tls-untrusted': (host) => `${host} presented a TLS certificate from an issuer this computer does not trust.`,
+  'tls-client-certificate-required': (host) => `${host} asks for a client certificate (mutual TLS), and none was presented.`,
+  'tls-client-certificate-refused': (host) => `${host} refused the client certificate presented (mutual TLS): it does not trust its issuer, or the certificate expired or was revoked.`,
   'tls-error': (host) => `The secure (TLS) connection to ${host} failed.`,
   'connection-refused': (host) => `${host} refused the connection: nothing is listening there.`,
   'dns-failure': (host) => `The host name of ${host} could not be resolved (DNS).`,

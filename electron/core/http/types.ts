@@ -2,6 +2,21 @@
 
 export type HeaderList = Array<[name: string, value: string]>;
 
+/**
+ * Mutual TLS for one request (an environment's client certificate and custom CA). Connections
+ * made with it are pooled apart from every other, so a certificate is never presented by mistake.
+ */
+export interface ClientTlsOptions {
+  /** PEM certificate (chain) and its key; or `pfx`, a PKCS#12 file. */
+  cert?: string;
+  key?: string;
+  pfx?: Uint8Array;
+  /** Of the PKCS#12 file or an encrypted PEM key. */
+  passphrase?: string;
+  /** PEM CA certificates trusted in addition to the system's. */
+  ca?: string;
+}
+
 export interface HttpRequest {
   method: string;
   url: string;
@@ -17,6 +32,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Skip TLS certificate checks (an environment's explicit opt-out for self-signed sandboxes). */
   allowInsecureTls?: boolean;
+  /** A client certificate to present and a CA to trust (mutual TLS); https only. */
+  clientTls?: ClientTlsOptions;
   /** Redirects to follow; 0 returns the 3xx response itself. Default 5. */
   maxRedirects?: number;
   /**

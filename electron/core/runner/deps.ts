@@ -3,7 +3,7 @@
 import type { Environment } from '../../../shared/domain/environment';
 import type { runnerEvents } from '../../../shared/ipc/domains/runner';
 import type { AuthenticatedResponse, ApiRequest } from '../engine';
-import type { HttpClient } from '../http';
+import type { ClientTlsOptions, HttpClient } from '../http';
 import type { ResolvedVariables } from '../variables/variables';
 
 type RunnerEvents = typeof runnerEvents;
@@ -25,6 +25,8 @@ export interface RunnerDeps {
   findEnvironment(id: string): Environment;
   /** Before secrets leave: an environment holding secrets gets its allowed hosts (allowed-hosts/seed.ts). */
   settleAllowedHosts?(environmentId: string): Promise<Environment>;
+  /** The environment's client certificate and custom CA (mutual TLS), if it has them. */
+  clientTls?(environmentId: string): ClientTlsOptions | undefined;
   /** Credential name for display (wire view, history); throws AppError('not-found') for an unknown id. */
   findCredential(id: string): { id: string; name: string };
   /** Plaintext values: main process only. */

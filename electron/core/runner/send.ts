@@ -6,7 +6,7 @@ import { AppError, type ErrorInfo } from '../../../shared/errors';
 import type { RequestDraft } from '../../../shared/runner/draft';
 import { INLINE_BODY_BYTES, RUNNER_MAX_BODY_BYTES, type HistorySummary, type RunResult, type SentRequest } from '../../../shared/runner/results';
 import { isHostAllowed } from '../engine/allowed-hosts';
-import type { HeaderList, HttpResponse } from '../http';
+import type { ClientTlsOptions, HeaderList, HttpResponse } from '../http';
 import type { BodyStore } from './body-store';
 import type { AuthenticatedResponse, RunnerDeps } from './deps';
 import { requestFailed } from './errors';
@@ -61,6 +61,14 @@ interface Transmitted extends Pick<AuthenticatedResponse, 'response' | 'renewedA
   url: string;
 }
 
+/** The environment's client certificate and CA, for its own hosts only (all of them while it names none). */
+function clientTlsFor(deps: RunnerState['deps'], { environment, url }: PreparedRequest): { clientTls?: ClientTlsOptions } {
+  if (!environment || !deps.clientTls || url.protocol !== 'https:') return {};
+  if (environment.allowedHosts.length > 0 && !isHostAllowed(url, environment.allowedHosts)) return {};
+  const clientTls = deps.clientTls(environment.id);
+  return clientTls ? { clientTls } : {};
+}
+
 async function transmit(state: RunnerState, prepared: PreparedRequest, draft: RequestDraft, signal: AbortSignal): Promise<Transmitted> {
   const { composed, environment, credential } = prepared;
   const headers: HeaderList = composed.headers.map((h) => [h.name, h.value]);
@@ -89,6 +97,7 @@ async function transmit(state: RunnerState, prepared: PreparedRequest, draft: Re
   const response: HttpResponse = await state.deps.http.send({
     ...common,
     allowInsecureTls: environment?.allowInsecureTls ?? false,
+    ...clientTlsFor(state.deps, prepared),
     ...(environment && composed.carriesSecrets ? { allowedHosts: environment.allowedHosts } : {}),
   });
   return { response, renewedAfter401: false, headers, url: composed.url.value };

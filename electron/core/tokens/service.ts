@@ -14,6 +14,7 @@ import type { DataFile } from '../store/data-file';
 import type { CredentialsFile } from '../credentials/store';
 import { findCredential } from '../credentials/changes';
 import { findEnvironment } from '../environments/find';
+import type { ClientTlsOptions } from '../http';
 import type { ResolvedVariables } from '../variables/variables';
 import { TokenError, tokenKeyString, type ApiRequest, type AuthenticatedResponse, type EngineCredential, type EngineEnvironment, type IssuedToken, type TokenEngine, type TokenKey } from '../engine';
 
@@ -35,6 +36,8 @@ export interface TokenServiceDeps {
   announce?(status: TokenStatus): void;
   /** Where a status that could not be worked out for `announce` is reported. */
   log?(message: string): void;
+  /** The environment's client certificate and custom CA (mutual TLS), if it has them. */
+  clientTls?(environmentId: string): ClientTlsOptions | undefined;
 }
 
 export interface FetchOptions {
@@ -74,6 +77,8 @@ export interface TokenService {
    */
   checkedInputs(key: TokenKey, options: { confirmed?: boolean; action: string }): Promise<{ env: EngineEnvironment; cred: EngineCredential }>;
 }
+
+const withClientTls = (clientTls: ClientTlsOptions | undefined) => (clientTls ? { mutualTls: clientTls } : {});
 
 export function createTokenService(deps: TokenServiceDeps): TokenService {
   const { ctx, engine } = deps;
@@ -117,6 +122,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         production: environment.production,
         allowedHosts: environment.allowedHosts,
         allowInsecureTls: environment.allowInsecureTls,
+        ...withClientTls(deps.clientTls?.(environment.id)),
         variables,
       },
       cred: { id: credential.id, name: credential.name, recipe: credential.recipe },

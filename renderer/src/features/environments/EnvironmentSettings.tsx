@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/use-action';
 import { AllowedHostsEditor } from './AllowedHostsEditor';
+import { ClientCertificateSection } from './ClientCertificateSection';
 
 type Toggle = 'production' | 'confirmProduction' | 'allowInsecureTls';
 
@@ -53,6 +54,8 @@ export function EnvironmentSettings({ environment }: { environment: Environment 
           <p className="muted small">Certificates are verified. Only turn this off for a sandbox with a self-signed certificate you trust.</p>
         )}
       </section>
+
+      <ClientCertificateSection environment={environment} />
       {action.error && <ErrorMessage error={action.error} onDismiss={action.clearError} />}
     </div>
   );
