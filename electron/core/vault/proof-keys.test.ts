@@ -42,8 +42,8 @@ describe('DPoP keys in the vault', () => {
     }
     await app.handlers['environments:update']({ id: environment.id, allowedHosts: [new URL(server.issuer).host, new URL(api.url).host] });
     const key = { environmentId: environment.id, credentialId: credential.id };
-    const status = await app.handlers['tokens:fetch'](key);
-    expect(status).toMatchObject({ state: 'valid', tokenType: 'DPoP' });
+    await app.handlers['tokens:fetch'](key);
+    expect(await app.tokens.status(key)).toMatchObject({ state: 'valid', tokenType: 'DPoP' });
     const thumbprint = await lastProofKey();
     const stored = JSON.parse((await createVaultProofKeys(app.secrets.vault).get(key))!) as { privateJwk: JWK };
     const { d, ...publicJwk } = stored.privateJwk;
