@@ -115,11 +115,12 @@ test('sending a request and searching its response body, from the keyboard', asy
 
     await activate(page, page.getByRole('button', { name: 'Import cURL' }));
     await expect(page.getByLabel('cURL command', { exact: true })).toBeFocused();
-    await page.keyboard.type(`curl -X POST '${api.url}/orders' -H 'Content-Type: application/json' --data-raw '{"customer":"Ada Lovelace"}'`);
+    // The answer is held back 1.5 s, so the second Enter below surely comes while the request is in flight.
+    await page.keyboard.type(`curl -X POST '${api.url}/orders?delayMs=1500' -H 'Content-Type: application/json' --data-raw '{"customer":"Ada Lovelace"}'`);
     await activate(page, page.getByRole('button', { name: 'Create request' }));
     const url = page.getByLabel('URL', { exact: true });
     await expect(url).toBeFocused();
-    await expect(url).toHaveValue(`${api.url}/orders`);
+    await expect(url).toHaveValue(`${api.url}/orders`); // the query goes to the Params table
 
     // Send keeps focus, and a second Enter while waiting does not cancel the request.
     const send = page.getByRole('button', { name: 'Send' });
@@ -128,7 +129,7 @@ test('sending a request and searching its response body, from the keyboard', asy
     const response = page.getByRole('region', { name: 'Response' });
     await expect(response.getByRole('group', { name: 'Response status' })).toContainText('201 Created', { timeout: 30_000 });
     await expect(send).toBeFocused();
-    expect(api.requests.filter((r) => r.url === '/orders')).toHaveLength(1);
+    expect(api.requests.filter((r) => r.url.startsWith('/orders'))).toHaveLength(1);
 
     // The response tabs follow the arrow keys.
     await tabTo(page, response.getByRole('tab', { name: 'Body' }));

@@ -40,8 +40,12 @@ export async function startRunnerApi(): Promise<RunnerApiServer> {
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: text });
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (url.pathname === '/orders') {
-        res.writeHead(req.method === 'POST' ? 201 : 200, { 'Content-Type': 'application/json', 'X-Served-By': 'runner-e2e' });
-        return res.end(JSON.stringify({ received: text ? JSON.parse(text) : null, limit: Number(url.searchParams.get('limit') ?? 10), orders: [{ id: 1, total: 42 }] }));
+        // `delayMs` keeps the answer back, so that a spec can act while the request is in flight.
+        setTimeout(() => {
+          res.writeHead(req.method === 'POST' ? 201 : 200, { 'Content-Type': 'application/json', 'X-Served-By': 'runner-e2e' });
+          res.end(JSON.stringify({ received: text ? JSON.parse(text) : null, limit: Number(url.searchParams.get('limit') ?? 10), orders: [{ id: 1, total: 42 }] }));
+        }, Number(url.searchParams.get('delayMs') ?? 0));
+        return;
       }
       if (url.pathname === '/big' || url.pathname === '/small') {
         const bytes = url.pathname === '/small' ? 2048 : Number(url.searchParams.get('mb') ?? 20) * 1024 * 1024;

@@ -32,6 +32,8 @@ export interface TokenStatus {
   /** When the engine will renew ahead of expiry (null: no expiry known or no renewal). */
   renewAt: number | null;
   hasRefreshToken: boolean;
+  /** Whether the recipe names an introspection (RFC 7662) and a revocation (RFC 7009) endpoint. */
+  serverOffers: { introspection: boolean; revocation: boolean };
   tokenType: string | null;
   /** The token's last 4 characters at most ('' for short tokens or none). */
   tokenHint: string;

@@ -94,7 +94,7 @@ export async function requestDeviceCode(deps: DeviceCodeDeps, plan: CredentialPl
   let grant: DeviceCodeGrant | undefined;
   let failure: TokenError | undefined;
   try {
-    response = await deps.http.send({ method: 'POST', url: url.href, headers, body, timeoutMs: REQUEST_TIMEOUT_MS, maxBodyBytes: MAX_ANSWER_BYTES, allowInsecureTls: plan.env.allowInsecureTls, allowedHosts: plan.env.allowedHosts });
+    response = await deps.http.send({ method: 'POST', url: url.href, headers, body, timeoutMs: REQUEST_TIMEOUT_MS, maxBodyBytes: MAX_ANSWER_BYTES, allowInsecureTls: plan.env.allowInsecureTls, allowedHosts: plan.env.allowedHosts, ...(plan.env.mutualTls ? { clientTls: plan.env.mutualTls } : {}) });
     if (response.status < 200 || response.status > 299) {
       failure = diagnoseStatus(response, { what: 'device authorization request', displayUrl: url.href, environmentName: plan.env.name, now: deps.clock.now(), redactor });
     } else {

@@ -1,6 +1,6 @@
 // The dashboard's view of a credential's token: state, times, hints. Built here so that nothing
 // secret can slip into it: only the token's last 4 characters at most.
-import { secretTail } from '../../../shared/recipe';
+import { secretTail, type Recipe } from '../../../shared/recipe';
 import type { TokenErrorInfo } from './errors';
 import type { RequestGuard } from './guard';
 import type { CredentialPlan } from './plan';
@@ -13,6 +13,14 @@ export interface StatusFacts {
   guard?: RequestGuard;
   lastError?: TokenErrorInfo & { at: number };
   now: number;
+}
+
+/** What the recipe says the auth service offers besides tokens (the dashboard shows only those buttons). */
+export function serverOffers(recipe: Recipe): TokenStatus['serverOffers'] {
+  return {
+    introspection: recipe.kind === 'token-request' && Boolean(recipe.introspectionUrl),
+    revocation: recipe.kind === 'token-request' && Boolean(recipe.revocationUrl),
+  };
 }
 
 export function describeStatus({ plan, token, guard, lastError, now }: StatusFacts): TokenStatus {
@@ -31,6 +39,7 @@ export function describeStatus({ plan, token, guard, lastError, now }: StatusFac
     expiresAt: token?.expiresAt ?? null,
     renewAt: plan.recipe.kind === 'token-request' ? renewal : null,
     hasRefreshToken: token?.refreshToken !== undefined,
+    serverOffers: serverOffers(plan.recipe),
     tokenType: token?.tokenType ?? null,
     tokenHint: token ? secretTail(token.token) : '',
     extras: { ...(token?.extras ?? {}) },

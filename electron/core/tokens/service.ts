@@ -17,6 +17,7 @@ import { findEnvironment } from '../environments/find';
 import type { ClientTlsOptions } from '../http';
 import type { ResolvedVariables } from '../variables/variables';
 import { TokenError, tokenKeyString, type ApiRequest, type AuthenticatedResponse, type EngineCredential, type EngineEnvironment, type IssuedToken, type TokenEngine, type TokenKey } from '../engine';
+import { serverOffers } from '../engine/status';
 
 export interface TokenServiceDeps {
   ctx: CoreContext;
@@ -169,6 +170,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       expiresAt: null,
       renewAt: null,
       hasRefreshToken: false,
+      serverOffers: serverOffers(credential.recipe),
       tokenType: null,
       tokenHint: '',
       extras: {},

@@ -14,14 +14,18 @@ import { useTokenAdmin } from './token-admin-store';
 
 export function TokenAdminButtons({ status, locked, label, environmentName, production }: { status: TokenStatus; locked: boolean; label: string; environmentName: string; production: boolean }) {
   const busy = useTokenAdmin((s) => s.busy[tokenId(status.key)]);
-  if (status.kind !== 'token-request') return null;
+  // Shown only where the recipe names the endpoint: a button that can only fail is noise.
+  if (status.kind !== 'token-request' || (!status.serverOffers.introspection && !status.serverOffers.revocation)) return null;
   const held = status.tokenHint !== '';
   const { introspect, askRevoke } = useTokenAdmin.getState();
   return (
     <>
-      <button type="button" disabled={locked || !held} aria-disabled={busy !== undefined} onClick={() => busy === undefined && void introspect(status.key)}>
-        {busy === 'introspect' ? 'Asking…' : 'Ask the server'}
-      </button>
+      {status.serverOffers.introspection && (
+        <button type="button" disabled={locked || !held} aria-disabled={busy !== undefined} onClick={() => busy === undefined && void introspect(status.key)}>
+          {busy === 'introspect' ? 'Asking…' : 'Ask the server'}
+        </button>
+      )}
+      {status.serverOffers.revocation && (
       <button
         type="button"
         className="danger-outline"
@@ -31,6 +35,7 @@ export function TokenAdminButtons({ status, locked, label, environmentName, prod
       >
         {busy === 'revoke' ? 'Revoking…' : 'Revoke'}
       </button>
+      )}
     </>
   );
 }

@@ -15,6 +15,7 @@ function status(overrides: Partial<TokenStatus>): TokenStatus {
     expiresAt: now + 20_000,
     renewAt: now + 5_000,
     hasRefreshToken: false,
+    serverOffers: { introspection: false, revocation: false },
     tokenType: 'Bearer',
     tokenHint: 'ab12',
     extras: {},
