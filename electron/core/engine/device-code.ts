@@ -3,29 +3,20 @@
 // endpoint at the pace the server sets until the user approves on any device, declines, or the
 // code expires. The device code is a secret (it is what the polls present); the user code is
 // shown to the user but kept out of the timeline, like every other value the exchange carries.
-import { performance } from 'node:perf_hooks';
-import type { DeviceAuthorization } from '../../../shared/recipe';
-import { HttpError, type HttpClient, type HttpResponse } from '../http';
+import type { DeviceAuthorization, RequestRecipe } from '../../../shared/recipe';
+import type { HttpResponse } from '../http';
 import { resolveAuthorizationField, signInCancelled, type DeviceCodePrompt } from './authorization-code';
-import { diagnoseStatus, diagnoseTransport, oauthErrorCode } from './diagnose';
+import { oauthErrorCode } from './diagnose';
 import { TokenError } from './errors';
-import { secretValues, type CredentialPlan } from './plan';
-import { Redactor } from './redact';
-import { timelineEntry, type TimelineSink } from './timeline';
+import type { CredentialPlan } from './plan';
+import type { Redactor } from './redact';
+import { prepareTokenRequest, sendAuthServiceRequest, type TokenRequestDeps } from './token-request';
 import type { Clock } from './types';
 
 /** RFC 8628 3.2: without `interval` the client waits 5 s between polls; 3.5: `slow_down` adds 5 s for good. */
 export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 export const SLOW_DOWN_STEP_SECONDS = 5;
-const MAX_ANSWER_BYTES = 64 * 1024;
-const REQUEST_TIMEOUT_MS = 15_000;
-
-export interface DeviceCodeDeps {
-  http: HttpClient;
-  timeline: TimelineSink;
-  clock: Clock;
-  nextId: () => string;
-}
+const REQUEST_TIMEOUT_SECONDS = 15;
 
 /** The device authorization endpoint's answer (RFC 8628 3.2), read and checked. */
 export interface DeviceCodeGrant {
@@ -38,7 +29,7 @@ function answerError(message: string): TokenError {
   return new TokenError({ code: 'bad-request', message: `The device authorization endpoint's answer is not usable: ${message}.`, hint: 'Check that authorization.url is the server\'s device authorization endpoint (`tokenbench discover ISSUER` shows it).' });
 }
 
-function readGrant(response: HttpResponse, now: number, label: string, redactor: Redactor): DeviceCodeGrant {
+function readGrant(response: HttpResponse, now: number, label: string, redactor: Pick<Redactor, 'add'>): DeviceCodeGrant {
   let body: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(response.body.toString('utf8'));
@@ -51,7 +42,8 @@ function readGrant(response: HttpResponse, now: number, label: string, redactor:
   const deviceCode = text('device_code');
   const userCode = text('user_code');
   // Masked before anything else can fail, so no error or timeline entry shows them.
-  redactor.add(deviceCode).add(userCode);
+  redactor.add(deviceCode);
+  redactor.add(userCode);
   // Some servers (Google) name it verification_url, as drafts of RFC 8628 did.
   const verificationUri = text('verification_uri') ?? text('verification_url');
   const complete = text('verification_uri_complete');
@@ -76,73 +68,27 @@ function readGrant(response: HttpResponse, now: number, label: string, redactor:
 }
 
 /**
- * Asks the device authorization endpoint for a device code (one request, recorded redacted in the
- * timeline as `device-authorization`).
+ * The device authorization request (RFC 8628 3.1) as a request recipe: a form with the client_id,
+ * the scope when there is one, and the recipe's extra fields.
  */
-export async function requestDeviceCode(deps: DeviceCodeDeps, plan: CredentialPlan, authorization: DeviceAuthorization, url: URL): Promise<DeviceCodeGrant> {
-  const fields: Record<string, string> = { client_id: resolveAuthorizationField(authorization.clientId, plan.scope, 'clientId') };
+function deviceAuthorizationRequest(authorization: DeviceAuthorization, scope: string): RequestRecipe {
+  const fields: Record<string, string> = { client_id: authorization.clientId };
+  if (scope) fields['scope'] = authorization.scope!;
+  Object.assign(fields, authorization.params);
+  return { method: 'POST', url: authorization.url, query: {}, headers: { Accept: 'application/json' }, body: { encoding: 'form', fields }, clientAuth: { type: 'none' }, timeoutSeconds: REQUEST_TIMEOUT_SECONDS };
+}
+
+/**
+ * Asks the device authorization endpoint for a device code: one request through the same sender
+ * as token requests (allowed hosts, client certificate, masking), recorded in the timeline as
+ * `device-authorization`.
+ */
+export async function requestDeviceCode(deps: TokenRequestDeps, plan: CredentialPlan, authorization: DeviceAuthorization): Promise<DeviceCodeGrant> {
+  // An empty scope is left out, not sent as `scope=`: the server's default applies.
   const scope = authorization.scope === undefined ? '' : resolveAuthorizationField(authorization.scope, plan.scope, 'scope').trim();
-  if (scope) fields['scope'] = scope;
-  for (const [key, template] of Object.entries(authorization.params)) fields[key] = resolveAuthorizationField(template, plan.scope, `params.${key}`);
-  const body = new URLSearchParams(fields).toString();
-  const headers: Array<[string, string]> = [['Content-Type', 'application/x-www-form-urlencoded'], ['Accept', 'application/json']];
-  const redactor = new Redactor(secretValues(plan.env));
+  const prepared = prepareTokenRequest({ plan, purpose: 'device-authorization', request: deviceAuthorizationRequest(authorization, scope) });
   const label = `“${plan.cred.name}” in “${plan.env.name}”`;
-  const at = deps.clock.now();
-  const started = performance.now();
-  let response: HttpResponse | undefined;
-  let grant: DeviceCodeGrant | undefined;
-  let failure: TokenError | undefined;
-  try {
-    response = await deps.http.send({ method: 'POST', url: url.href, headers, body, timeoutMs: REQUEST_TIMEOUT_MS, maxBodyBytes: MAX_ANSWER_BYTES, allowInsecureTls: plan.env.allowInsecureTls, allowedHosts: plan.env.allowedHosts, ...(plan.env.mutualTls ? { clientTls: plan.env.mutualTls } : {}) });
-    if (response.status < 200 || response.status > 299) {
-      failure = diagnoseStatus(response, { what: 'device authorization request', displayUrl: url.href, environmentName: plan.env.name, now: deps.clock.now(), redactor });
-    } else {
-      grant = readGrant(response, deps.clock.now(), label, redactor);
-    }
-  } catch (error) {
-    if (error instanceof HttpError) failure = diagnoseTransport(error, { what: 'device authorization request' });
-    else if (error instanceof TokenError) failure = error;
-    else throw error;
-  }
-  failure = failure?.masked((text) => redactor.text(text));
-  const shown = { method: 'POST', url: redactor.text(url.href), headers: headers.map(([name, value]) => ({ name, value })), body: redactor.text(body) };
-  deps.timeline.record(
-    timelineEntry(
-      {
-        id: deps.nextId(),
-        at,
-        environmentId: plan.env.id,
-        environmentName: plan.env.name,
-        credentialId: plan.cred.id,
-        credentialName: plan.cred.name,
-        purpose: 'device-authorization',
-        method: 'POST',
-        url: shown.url,
-        status: response?.status ?? null,
-        durationMs: performance.now() - started,
-        outcome: failure ? 'failure' : 'success',
-        ...(failure ? { error: failure.toInfo() } : {}),
-        request: shown,
-        ...(response
-          ? {
-              response: {
-                status: response.status,
-                headers: Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redactor.text(value)])),
-                body: redactor.body(response.body.toString('utf8')),
-                redirects: response.redirects.map((r) => ({ ...r, from: redactor.text(r.from), to: redactor.text(r.to) })),
-                timings: response.timings,
-              },
-            }
-          : {}),
-        warnings: [],
-      },
-      { method: 'POST', url: url.href, headers: shown.headers, body },
-      plan.env.allowInsecureTls,
-    ),
-  );
-  if (failure) throw failure;
-  return grant!;
+  return sendAuthServiceRequest(deps, prepared, (response, now, masking) => readGrant(response, now, label, masking));
 }
 
 /**

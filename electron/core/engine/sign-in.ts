@@ -3,7 +3,7 @@
 // "waiting": the dashboard shows it (with the device flow's code and link) and may cancel it.
 import type { SignInWait } from '../../../shared/domain/token';
 import type { TokenRequestRecipe, VariableScope } from '../../../shared/recipe';
-import { authorizeInBrowser, checkAuthorization, type UserAgentPort } from './authorization-code';
+import { authorizeInBrowser, type UserAgentPort } from './authorization-code';
 import { pollUntilApproved, readPollError, requestDeviceCode } from './device-code';
 import { TokenError } from './errors';
 import type { CredentialPlan } from './plan';
@@ -69,7 +69,7 @@ export async function firstToken(deps: SignInDeps, plan: CredentialPlan, prepare
   if (!authorization) return sendTokenRequest(deps, prepared);
   const startedAt = deps.clock.now();
   if (authorization.flow === 'device-code') {
-    const grant = await requestDeviceCode(deps, plan, authorization, checkAuthorization(plan, authorization));
+    const grant = await requestDeviceCode(deps, plan, authorization);
     const { prompt } = grant;
     deps.userAgent?.showUserCode?.(prompt);
     const wait: SignInWait = { key: plan.key, flow: 'device-code', startedAt, expiresAt: prompt.expiresAt, userCode: prompt.userCode, verificationUri: prompt.verificationUri, verificationUriComplete: prompt.verificationUriComplete ?? null };

@@ -48,11 +48,20 @@ const WHAT: Record<TokenRequestInput['purpose'], string> = {
   revoke: 'revocation request',
 };
 
+/** Where a request that is not one of the recipe's own comes from, for error messages. */
+const REQUEST_PREFIX: Record<TokenRequestInput['purpose'], string> = {
+  token: 'tokenRequest',
+  refresh: 'renewal.refreshRequest',
+  'device-authorization': 'authorization',
+  introspect: 'introspectionUrl',
+  revoke: 'revocationUrl',
+};
+
 function requestOf(input: TokenRequestInput): { request: RequestRecipe; scope: VariableScope; prefix: string } {
   const { plan, purpose } = input;
   const recipe = plan.recipe;
   if (recipe.kind !== 'token-request') throw new Error(`A ${recipe.kind} credential makes no token request`);
-  if (input.request) return { request: input.request, scope: { ...plan.scope, ...input.builtins }, prefix: purpose === 'introspect' ? 'introspectionUrl' : 'revocationUrl' };
+  if (input.request) return { request: input.request, scope: { ...plan.scope, ...input.builtins }, prefix: REQUEST_PREFIX[purpose] };
   const request: RequestRecipe | undefined = purpose === 'token' ? recipe.tokenRequest : recipe.renewal.refreshRequest;
   if (!request) throw new Error('The recipe has no refresh request');
   const scope = input.builtins ? { ...plan.scope, ...input.builtins } : plan.scope;
