@@ -2,36 +2,10 @@
  * The vault's state as every view needs it (locked or not, how it can be unlocked), kept in step
  * by the `vault:changed` event. Holds no passphrase and no secret.
  */
-import { create } from 'zustand';
-import type { ErrorInfo } from '../../../shared/errors';
-import type { VaultStatus } from '../../../shared/ipc/domains/vault';
+import { createStatusStore } from './status-store';
 import { api } from '../lib/api';
 
-interface VaultState {
-  status: VaultStatus | null;
-  error: ErrorInfo | null;
-  load(): Promise<void>;
-  receive(status: VaultStatus): void;
-}
-
-export const useVault = create<VaultState>((set) => {
-  let listening = false;
-
-  return {
-    status: null,
-    error: null,
-    async load() {
-      // Subscribed on first load rather than at import, so importing `useSecretsUnavailable` has no side effect.
-      if (!listening) {
-        listening = true;
-        api.on('vault:changed', (status) => set({ status }));
-      }
-      const result = await api.vault.status({});
-      set(result.ok ? { status: result.value, error: null } : { error: result.error });
-    },
-    receive: (status) => set({ status }),
-  };
-});
+export const useVault = createStatusStore('vault:changed', () => api.vault.status({}));
 
 /**
  * Why secret-dependent actions (token fetches, revealing or saving secrets) cannot run now, in
